@@ -1,0 +1,281 @@
+"""The ``feed`` channel: Markdown files with front matter plus an Atom feed, in a folder the user chooses.
+
+It needs no account. A static site generator or any feed reader takes it from there. Every file is written
+atomically (temporary file, fsync, rename), and an entry's Atom id is derived from the delivery's idempotency
+key, so publishing the same delivery twice never makes a second entry or a second file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sys
+import tempfile
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import markdown
+
+from publisher.channels.protocol import (
+    ChannelConfig,
+    FieldSpec,
+    PublishRequest,
+    PublishResult,
+    VerifyResult,
+)
+from publisher.errors import InputError, Rejected, Transient
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+FEED_FILE = "feed.xml"
+LOCK_FILE = ".publisher.lock"
+MAX_ENTRIES = 100  # the feed keeps the newest entries; the Markdown files stay forever
+
+ET.register_namespace("", ATOM_NS)
+ET.register_namespace("publisher", "urn:publisher")
+
+
+def _a(tag: str) -> str:
+    return f"{{{ATOM_NS}}}{tag}"
+
+
+def check_folder(path: str | None) -> Path:
+    """The folder must exist and be writable; we never create it behind the user's back."""
+    if not path or not path.strip():
+        raise InputError("feed.path_required")
+    folder = Path(path).expanduser()
+    if not folder.exists():
+        raise InputError("feed.folder_missing", path=str(folder))
+    if not folder.is_dir():
+        raise InputError("feed.not_a_folder", path=str(folder))
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".publisher-probe-", dir=folder)
+    except OSError:
+        raise InputError("feed.folder_not_writable", path=str(folder)) from None
+    os.close(fd)
+    os.unlink(probe)
+    return folder.resolve()
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    normalized = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", normalized.lower()).strip("-")
+    return slug[:max_length].rstrip("-") or "post"
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """Serialise feed updates between runners sharing the folder (two windows, a headless runner)."""
+    handle = open(folder / LOCK_FILE, "a+b")  # noqa: SIM115 - held for the lock's lifetime
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+            try:
+                yield
+            finally:
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    finally:
+        handle.close()
+
+
+def _yaml_str(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return f'"{escaped}"'
+
+
+class FeedConnector:
+    def __init__(self, config: ChannelConfig) -> None:
+        self.config = config
+        self.folder = Path(config.settings["path"])
+
+    # -- protocol -------------------------------------------------------------------------------
+
+    def verify(self) -> VerifyResult:
+        try:
+            check_folder(str(self.folder))
+        except InputError as exc:
+            raise Rejected(exc.code, **exc.params) from None
+        return VerifyResult(account=str(self.folder), details={"feed": str(self.folder / FEED_FILE)})
+
+    def publish(self, request: PublishRequest) -> PublishResult:
+        self._check_ready()
+        try:
+            with _folder_lock(self.folder):
+                tree = self._load_feed()
+                existing = self._find_entry(tree, request.key)
+                if existing is not None:
+                    return existing
+                now = datetime.now(UTC)
+                filename = self._filename(request)
+                atomic_write(self.folder / filename, self._markdown_file(request, now).encode("utf-8"))
+                self._add_entry(tree, request, filename, now)
+                atomic_write(self.folder / FEED_FILE, self._serialise(tree))
+                return PublishResult(remote_id=filename, remote_url=self._url_for(filename))
+        except PermissionError:
+            raise Rejected("feed.folder_not_writable", path=str(self.folder)) from None
+        except OSError as exc:
+            raise Transient("feed.write_failed", path=str(self.folder), reason=exc.strerror or str(exc)) from None
+
+    def find_published(self, request: PublishRequest) -> PublishResult | None:
+        self._check_ready()
+        return self._find_entry(self._load_feed(), request.key)
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def _check_ready(self) -> None:
+        if not self.folder.is_dir():
+            raise Transient("feed.folder_missing", path=str(self.folder))
+
+    def _filename(self, request: PublishRequest) -> str:
+        slug = slugify(request.title or request.text.strip().splitlines()[0] if request.text.strip() else "")
+        short = re.sub(r"[^A-Za-z0-9]", "", request.key)[-8:]
+        return f"{request.date.astimezone(UTC):%Y-%m-%d}-{slug}-{short}.md"
+
+    def _url_for(self, filename: str) -> str:
+        if self.config.base_url:
+            return self.config.base_url.rstrip("/") + "/" + quote(filename)
+        return (self.folder / filename).as_uri()
+
+    @staticmethod
+    def _entry_id(key: str) -> str:
+        return f"urn:publisher:{key}"
+
+    def _markdown_file(self, request: PublishRequest, now: datetime) -> str:
+        lines = ["---"]
+        if request.title:
+            lines.append(f"title: {_yaml_str(request.title)}")
+        lines += [
+            f"date: {now.isoformat(timespec='seconds')}",
+            f"id: {_yaml_str(self._entry_id(request.key))}",
+            f"channel: {_yaml_str(request.channel_name)}",
+            f"publisher_post: {request.post_id}",
+            "---",
+            "",
+            request.text.rstrip() + "\n",
+        ]
+        return "\n".join(lines)
+
+    def _load_feed(self) -> ET.ElementTree[ET.Element]:
+        path = self.folder / FEED_FILE
+        if not path.exists():
+            root = ET.Element(_a("feed"))
+            ET.SubElement(root, _a("title")).text = self.config.name
+            ET.SubElement(root, _a("id")).text = f"urn:publisher:feed:{slugify(self.config.name)}"
+            ET.SubElement(root, _a("updated")).text = datetime.now(UTC).isoformat(timespec="seconds")
+            ET.SubElement(root, _a("generator")).text = "Publisher"
+            if self.config.base_url:
+                link = ET.SubElement(root, _a("link"))
+                link.set("rel", "self")
+                link.set("href", self.config.base_url.rstrip("/") + "/" + FEED_FILE)
+            return ET.ElementTree(root)
+        try:
+            tree = ET.parse(path)
+        except ET.ParseError:
+            raise Rejected("feed.corrupt", path=str(path)) from None
+        if tree.getroot().tag != _a("feed"):
+            raise Rejected("feed.corrupt", path=str(path))
+        return tree
+
+    def _find_entry(self, tree: ET.ElementTree[ET.Element], key: str) -> PublishResult | None:
+        wanted = self._entry_id(key)
+        for entry in tree.getroot().iter(_a("entry")):
+            if (entry.findtext(_a("id")) or "").strip() == wanted:
+                filename = entry.findtext("{urn:publisher}file") or ""
+                link = entry.find(_a("link"))
+                href = link.get("href") if link is not None else None
+                return PublishResult(remote_id=filename or wanted, remote_url=href)
+        return None
+
+    def _add_entry(
+        self, tree: ET.ElementTree[ET.Element], request: PublishRequest, filename: str, now: datetime
+    ) -> None:
+        root = tree.getroot()
+        stamp = now.isoformat(timespec="seconds")
+        entry = ET.Element(_a("entry"))
+        ET.SubElement(entry, _a("id")).text = self._entry_id(request.key)
+        ET.SubElement(entry, _a("title")).text = request.title or _first_line(request.text)
+        ET.SubElement(entry, _a("published")).text = stamp
+        ET.SubElement(entry, _a("updated")).text = stamp
+        link = ET.SubElement(entry, _a("link"))
+        link.set("rel", "alternate")
+        link.set("href", self._url_for(filename))
+        content = ET.SubElement(entry, _a("content"))
+        content.set("type", "html")
+        content.text = markdown.markdown(request.text, extensions=["extra"], output_format="html")
+        ET.SubElement(entry, "{urn:publisher}file").text = filename
+        # Newest first: insert before the first existing entry.
+        children = list(root)
+        first_entry = next((i for i, c in enumerate(children) if c.tag == _a("entry")), len(children))
+        root.insert(first_entry, entry)
+        entries = root.findall(_a("entry"))
+        for old in entries[MAX_ENTRIES:]:
+            root.remove(old)
+        updated = root.find(_a("updated"))
+        if updated is None:
+            updated = ET.SubElement(root, _a("updated"))
+        updated.text = stamp
+
+    @staticmethod
+    def _serialise(tree: ET.ElementTree[ET.Element]) -> bytes:
+        ET.indent(tree)
+        data: bytes = ET.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True)
+        return data
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        stripped = line.strip().lstrip("#").strip()
+        if stripped:
+            return stripped[:120]
+    return "Untitled"
+
+
+class FeedKind:
+    kind = "feed"
+    display_name = "Feed folder (Markdown + Atom)"
+    fields: tuple[FieldSpec, ...] = (FieldSpec("path", required=True), FieldSpec("url", required=False))
+    needs_secret = False
+    idempotent_publish = True
+
+    def validate(
+        self, *, base_url: str | None, handle: str | None, path: str | None
+    ) -> tuple[str | None, str | None, dict[str, Any]]:
+        folder = check_folder(path)
+        if base_url:
+            parts = urlsplit(base_url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise InputError("channel.bad_url", url=base_url)
+        return (base_url or None, handle or None, {"path": str(folder)})
+
+    def connect(self, config: ChannelConfig, secret: str | None) -> FeedConnector:
+        return FeedConnector(config)

@@ -1,0 +1,313 @@
+"""The ``publisher`` command: the GUI by default, subcommands for everything else (the automation interface).
+
+Every subcommand takes ``--json``. Bad input exits with status 2 and one line on stderr; nothing is changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import signal
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from publisher import __version__
+from publisher.config import resolve_db_url
+from publisher.errors import InputError, PublisherError
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # one line, exit 2, like every other bad input
+        self.exit(EXIT_BAD_INPUT, f"publisher: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL (default: $PUBLISHER_DB, else SQLite in the user data directory)",
+    )
+    common.add_argument("--json", action="store_true", help="machine-readable output")
+
+    parser = _Parser(prog="publisher", description="Draft once, publish everywhere.", parents=[common])
+    parser.add_argument("--version", action="version", version=f"publisher {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    sub.add_parser("demo", parents=[common], help="open the window on a throwaway workspace with samples")
+
+    channel = sub.add_parser("channel", help="add, list and remove channels").add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    add = channel.add_parser("add", parents=[common], help="add a channel")
+    add.add_argument("kind", help="channel kind, e.g. feed")
+    add.add_argument("--name", required=True)
+    add.add_argument("--url", help="base URL (feed: the public address of the folder)")
+    add.add_argument("--handle", help="account handle")
+    add.add_argument("--path", help="folder (feed)")
+    add.add_argument("--secret-stdin", action="store_true", help="read the secret (token, password) from stdin")
+    channel.add_parser("list", parents=[common], help="list channels")
+    remove = channel.add_parser("remove", parents=[common], help="remove a channel and its secret")
+    remove.add_argument("name")
+
+    post = sub.add_parser("post", help="create and inspect posts").add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    create = post.add_parser("create", parents=[common], help="create a post and schedule it")
+    create.add_argument("file", nargs="?", default="-", help="Markdown file, or - for stdin (default)")
+    create.add_argument("--channel", action="append", required=True, metavar="NAME")
+    create.add_argument("--title")
+    create.add_argument("--campaign")
+    create.add_argument("--tz", help="IANA time zone the time is meant in (default: the system's)")
+    when = create.add_mutually_exclusive_group()
+    when.add_argument("--now", action="store_true", help="publish as soon as the engine runs")
+    when.add_argument("--at", metavar="ISO-8601", help="e.g. 2026-12-01T09:30+01:00 (the offset is required)")
+    post.add_parser("list", parents=[common], help="list posts, newest first")
+    show = post.add_parser("show", parents=[common], help="a post with every delivery's state")
+    show.add_argument("id", type=int)
+    retry = post.add_parser("retry", parents=[common], help="send one failed delivery again")
+    retry.add_argument("delivery_id", type=int)
+
+    run = sub.add_parser("run", parents=[common], help="the publishing engine without a window")
+    run.add_argument("--once", action="store_true", help="one pass, then exit")
+    run.add_argument("--interval", type=float, default=15.0, help="seconds between passes (default 15)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "gui"
+    handler = _HANDLERS.get((command, getattr(args, "action", None))) or _HANDLERS.get((command, None))
+    assert handler is not None
+    try:
+        return handler(args)
+    except InputError as exc:
+        return _fail(args, exc, EXIT_BAD_INPUT)
+    except PublisherError as exc:
+        return _fail(args, exc, EXIT_BAD_INPUT if exc.code.endswith("not_found") else EXIT_FAILED)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _fail(args: argparse.Namespace, exc: PublisherError, status: int) -> int:
+    message = str(exc)
+    if getattr(args, "json", False):
+        print(json.dumps({"error": {"code": exc.code, "message": message, "params": _plain(exc.params)}}))
+    print(f"publisher: error: {message}", file=sys.stderr)
+    return status
+
+
+def _plain(params: dict[str, Any]) -> dict[str, Any]:
+    return {k: v if isinstance(v, str | int | float | bool | None) else str(v) for k, v in params.items()}
+
+
+def _services(args: argparse.Namespace) -> Any:
+    from publisher.config import data_dir
+    from publisher.services import build_services
+
+    url = resolve_db_url(args.db)
+    if not args.db and not os.environ.get("PUBLISHER_DB"):
+        data_dir().mkdir(parents=True, exist_ok=True)
+    return build_services(url)
+
+
+def _out(args: argparse.Namespace, data: Any, text: str) -> None:
+    if args.json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print(text)
+
+
+# -- GUI --------------------------------------------------------------------------------------
+
+
+def _gui(args: argparse.Namespace, *, demo: bool = False) -> int:
+    try:
+        ui_app = importlib.import_module("ui.app")  # the core never imports Qt at module level
+    except ImportError as exc:
+        raise PublisherError("cli.gui_unavailable", reason=str(exc)) from None
+    status: int = ui_app.main(db_url=None if demo else resolve_db_url(args.db), demo=demo)
+    return status
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    if not args.db and not os.environ.get("PUBLISHER_DB"):
+        from publisher.config import data_dir
+
+        data_dir().mkdir(parents=True, exist_ok=True)
+    return _gui(args)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    return _gui(args, demo=True)
+
+
+# -- channels ----------------------------------------------------------------------------------
+
+
+def cmd_channel_add(args: argparse.Namespace) -> int:
+    secret = None
+    if args.secret_stdin:
+        secret = sys.stdin.readline().rstrip("\r\n")
+        if not secret:
+            raise InputError("channel.secret_required", kind=args.kind)
+    services = _services(args)
+    info = services.channels.add(
+        args.kind, name=args.name, url=args.url, handle=args.handle, path=args.path, secret=secret
+    )
+    _out(args, info.to_json(), f"Added {info.kind} channel '{info.name}' (id {info.id}).")
+    return EXIT_OK
+
+
+def cmd_channel_list(args: argparse.Namespace) -> int:
+    channels = _services(args).channels.all()
+    lines = [f"{c.name}\t{c.kind}\t{c.settings.get('path') or c.base_url or c.handle or ''}" for c in channels]
+    _out(args, [c.to_json() for c in channels], "\n".join(lines) if lines else "No channels yet.")
+    return EXIT_OK
+
+
+def cmd_channel_remove(args: argparse.Namespace) -> int:
+    info = _services(args).channels.remove(args.name)
+    _out(args, info.to_json(), f"Removed channel '{info.name}'.")
+    return EXIT_OK
+
+
+# -- posts ------------------------------------------------------------------------------------
+
+
+def _read_body(source: str) -> str:
+    if source == "-":
+        data = sys.stdin.buffer.read()
+        path = "stdin"
+    else:
+        file = Path(source)
+        if not file.is_file():
+            raise InputError("cli.file_missing", path=source)
+        data = file.read_bytes()
+        path = source
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("cli.file_unreadable", path=path) from None
+
+
+def cmd_post_create(args: argparse.Namespace) -> int:
+    from publisher.timezones import local_zone_name, parse_aware, zone
+
+    if not args.now and not args.at:
+        raise InputError("cli.when_required")
+    at = parse_aware(args.at) if args.at else None
+    tz = args.tz or local_zone_name()
+    zone(tz)
+    body = _read_body(args.file)
+    if not body.strip():
+        raise InputError("post.empty")
+    detail = _services(args).posts.create(
+        body, channels=args.channel, title=args.title, campaign=args.campaign, at=at, tz=tz
+    )
+    if args.json:
+        print(json.dumps(detail.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print(detail.id)
+    return EXIT_OK
+
+
+def cmd_post_list(args: argparse.Namespace) -> int:
+    posts = _services(args).posts.page()
+    lines = []
+    for p in posts:
+        states = ", ".join(f"{d.channel}: {d.state.value}" for d in p.deliveries)
+        when = p.scheduled_at.isoformat(timespec="minutes") if p.scheduled_at else "-"
+        lines.append(f"{p.id}\t{p.status.value}\t{when}\t{p.title}\t[{states}]")
+    _out(args, [p.to_json() for p in posts], "\n".join(lines) if lines else "No posts yet.")
+    return EXIT_OK
+
+
+def cmd_post_show(args: argparse.Namespace) -> int:
+    detail = _services(args).posts.get(args.id)
+    lines = [f"Post {detail.id}: {detail.title or ''}".rstrip(), f"Status: {detail.status.value}"]
+    for d in detail.deliveries:
+        when = d.scheduled_at.isoformat(timespec="minutes") if d.scheduled_at else "-"
+        lines.append(
+            f"  {d.channel} ({d.channel_kind}): {d.state.value}, scheduled {when} {d.scheduled_tz}, "
+            f"attempts {d.attempts}"
+        )
+        if d.remote_url or d.remote_id:
+            lines.append(f"    {d.remote_url or d.remote_id}")
+        if d.error:
+            lines.append(f"    error: {d.error}")
+    _out(args, detail.to_json(), "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_post_retry(args: argparse.Namespace) -> int:
+    info = _services(args).posts.retry(args.delivery_id)
+    _out(args, info.to_json(), f"Delivery {info.id} to '{info.channel}' will be sent again.")
+    return EXIT_OK
+
+
+# -- engine -----------------------------------------------------------------------------------
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    services = _services(args)
+    engine = services.engine(mode="headless")
+    if args.once:
+        report = engine.run_once()
+        engine.mark_stopped()
+        data = {
+            "published": report.published,
+            "failed": report.failed,
+            "retrying": report.retrying,
+            "unconfirmed": report.unconfirmed,
+        }
+        _out(
+            args,
+            data,
+            f"Published {len(report.published)}, failed {len(report.failed)}, "
+            f"retrying {len(report.retrying)}, unconfirmed {len(report.unconfirmed)}.",
+        )
+        return EXIT_FAILED if report.failed or report.unconfirmed else EXIT_OK
+
+    def _stop(_signum: int, _frame: Any) -> None:
+        engine.stop()
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    if not args.json:
+        print(f"Publishing engine running on {services.db.safe_url}; stop with Ctrl+C.", flush=True)
+    engine.run_forever(interval=max(args.interval, 0.5))
+    if not args.json:
+        print("Publishing engine stopped.", flush=True)
+    return EXIT_OK
+
+
+_HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
+    ("gui", None): cmd_gui,
+    ("demo", None): cmd_demo,
+    ("channel", "add"): cmd_channel_add,
+    ("channel", "list"): cmd_channel_list,
+    ("channel", "remove"): cmd_channel_remove,
+    ("post", "create"): cmd_post_create,
+    ("post", "list"): cmd_post_list,
+    ("post", "show"): cmd_post_show,
+    ("post", "retry"): cmd_post_retry,
+    ("run", None): cmd_run,
+}
+
+
+def make_demo_workspace() -> tuple[str, Path]:
+    """A throwaway SQLite database and feed folder under the system's temporary directory."""
+    folder = Path(tempfile.mkdtemp(prefix="publisher-demo-"))
+    return f"sqlite:///{folder / 'demo.sqlite3'}", folder

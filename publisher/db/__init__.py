@@ -1,0 +1,1 @@
+"""Persistence: ORM models, the session factory and the migrations. Nothing here leaves ``publisher/``."""

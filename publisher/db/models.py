@@ -1,0 +1,190 @@
+"""The schema, as SQLAlchemy 2 typed models. Migrations in ``migrations/versions`` must match it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp that is always UTC. Naive datetimes are refused rather than guessed."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError("naive datetime refused: give a timezone-aware datetime")
+        value = value.astimezone(UTC)
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON}  # noqa: RUF012 - SQLAlchemy API
+
+
+class WorkspaceSetting(Base):
+    __tablename__ = "workspace_settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    email: Mapped[str | None] = mapped_column(String(320))
+    role: Mapped[str] = mapped_column(String(20))  # author | editor | admin
+    created_at: Mapped[datetime]
+
+
+class Channel(Base):
+    __tablename__ = "channels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    base_url: Mapped[str | None] = mapped_column(String(2000))
+    handle: Mapped[str | None] = mapped_column(String(500))
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime]
+
+
+class Post(Base):
+    __tablename__ = "posts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str | None] = mapped_column(String(500))
+    body: Mapped[str] = mapped_column(Text)
+    campaign: Mapped[str | None] = mapped_column(String(200))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(20))  # workflow: draft, in_review, approved, scheduled
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    deliveries: Mapped[list[Delivery]] = relationship(
+        back_populates="post", cascade="all, delete-orphan", order_by="Delivery.id"
+    )
+    variants: Mapped[list[Variant]] = relationship(cascade="all, delete-orphan")
+
+
+class Variant(Base):
+    """A channel's own text for a post; without one the channel gets the post's body."""
+
+    __tablename__ = "variants"
+    __table_args__ = (UniqueConstraint("post_id", "channel_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    body: Mapped[str] = mapped_column(Text)
+
+
+class MediaAsset(Base):
+    __tablename__ = "media_assets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    mime_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str] = mapped_column(String(500))
+    alt_text: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class Delivery(Base):
+    """One post on one channel: the unit the publishing engine claims, sends and records."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("post_id", "channel_id"),
+        Index("ix_deliveries_due", "state", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"), index=True)
+    state: Mapped[str] = mapped_column(String(20))
+    scheduled_at: Mapped[datetime | None]
+    scheduled_tz: Mapped[str] = mapped_column(String(64), default="UTC")
+    next_attempt_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    idempotency_key: Mapped[str | None] = mapped_column(String(100))
+    lease_owner: Mapped[str | None] = mapped_column(String(100))
+    lease_until: Mapped[datetime | None]
+    remote_id: Mapped[str | None] = mapped_column(String(500))
+    remote_url: Mapped[str | None] = mapped_column(String(2000))
+    published_at: Mapped[datetime | None]
+    last_error_code: Mapped[str | None] = mapped_column(String(100))
+    last_error_message: Mapped[str | None] = mapped_column(Text)  # English, for logs and the CLI
+    last_error_params: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the UI translates code+params
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    post: Mapped[Post] = relationship(back_populates="deliveries")
+    channel: Mapped[Channel] = relationship()
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(100))
+    entity: Mapped[str] = mapped_column(String(50))
+    entity_id: Mapped[int | None]
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class EngineHeartbeat(Base):
+    """Each runner (app window or headless) writes its beat here, so every window shows the same truth."""
+
+    __tablename__ = "engine_heartbeats"
+
+    runner_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    host: Mapped[str] = mapped_column(String(255))
+    pid: Mapped[int]
+    mode: Mapped[str] = mapped_column(String(20))  # app | headless
+    started_at: Mapped[datetime]
+    last_beat_at: Mapped[datetime]
+    last_run_at: Mapped[datetime | None]
+    stopped_at: Mapped[datetime | None]

@@ -1,0 +1,89 @@
+"""English sentences for error codes, for the CLI and logs. The UI has its own, translated (``ui/errors.py``).
+
+Every message says what went wrong and what to do about it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from publisher.errors import PublisherError
+
+MESSAGES: dict[str, str] = {
+    "error": "Something went wrong.",
+    "input.invalid": "The input is not valid.",
+    "not_found": "Not found.",
+    # database
+    "db.bad_url": "'{url}' is not a database URL. Use e.g. sqlite:///path/to/file.sqlite3 or "
+    "postgresql+psycopg://user@host/dbname.",
+    "db.folder_missing": "The folder for the database file does not exist: {path}. Create it first.",
+    "db.not_a_database": "{path} is not a Publisher database (not SQLite at all). Choose another file with "
+    "--db or PUBLISHER_DB; the file was left untouched.",
+    "db.too_new": "This database was written by a newer Publisher (schema {revision}; this version knows up "
+    "to {supported}). Update Publisher; the database was left untouched.",
+    "db.foreign": "{url} already holds tables that are not Publisher's. Choose an empty database.",
+    "db.unavailable": "The database {url} cannot be used: {reason}",
+    # secrets
+    "secrets.unavailable": "No usable keyring (found {backend}). Publisher keeps passwords and tokens only in "
+    "the system keyring. On Linux install and unlock a Secret Service (e.g. GNOME Keyring or KWallet), or "
+    "pick a backend with PYTHON_KEYRING_BACKEND or keyringrc.cfg.",
+    # time
+    "time.malformed": "'{value}' is not a date and time. Use ISO 8601 with an offset, e.g. 2026-12-01T09:30+01:00.",
+    "time.naive": "'{value}' has no UTC offset, so it is ambiguous. Add one, e.g. {value}+01:00 or {value}Z.",
+    "time.unknown_zone": "'{zone}' is not a known time zone. Use an IANA name such as Europe/Berlin.",
+    # channels
+    "channel.unknown_kind": "There is no channel kind '{kind}'. Available: {known}.",
+    "channel.name_required": "Give the channel a name.",
+    "channel.name_too_long": "The channel name is too long (at most {max} characters).",
+    "channel.name_taken": "A channel named '{name}' exists already. Choose another name.",
+    "channel.not_found": "There is no channel named '{name}'. See 'publisher channel list'.",
+    "channel.secret_required": "A {kind} channel needs a secret: pass it on standard input with --secret-stdin.",
+    "channel.secret_not_used": "A {kind} channel takes no secret; leave out --secret-stdin.",
+    "channel.bad_url": "'{url}' is not a web address. Use one starting with https://.",
+    "channel.error": "The network reported an error.",
+    "channel.auth_expired": "The network no longer accepts the sign-in. Sign in to the channel again.",
+    "channel.rate_limited": "The network asks us to slow down; trying again in {retry_after:.0f} s.",
+    "channel.rejected": "The network refused the post.",
+    "channel.transient": "The network could not be reached; trying again later.",
+    "channel.outcome_unknown": "It is not known whether the network received the post.",
+    # feed
+    "feed.path_required": "A feed channel needs a folder: pass --path DIR.",
+    "feed.folder_missing": "The folder {path} does not exist. Create it or choose another one.",
+    "feed.not_a_folder": "{path} is a file, not a folder. Choose a folder.",
+    "feed.folder_not_writable": "Publisher may not write to {path}. Choose a folder you can write to or "
+    "change its permissions.",
+    "feed.write_failed": "Writing to {path} failed ({reason}); trying again later.",
+    "feed.corrupt": "{path} is not an Atom feed Publisher can update. Move it away; Publisher will start a new one.",
+    # posts
+    "post.empty": "The post is empty. Write something first.",
+    "post.too_long": "The post is longer than {max} characters.",
+    "post.binary": "The post contains a NUL character; is it a binary file?",
+    "post.no_channel": "Choose at least one channel to publish to.",
+    "post.duplicate_channel": "A channel is named twice; name each channel once.",
+    "post.not_found": "There is no post {id}. See 'publisher post list'.",
+    "post.busy": "Post {id} is being published right now; try again in a moment.",
+    "delivery.not_found": "There is no delivery {id}.",
+    "delivery.not_retryable": "Only failed or unconfirmed deliveries can be retried (this one is {state}).",
+    # engine
+    "engine.interrupted": "Publishing was interrupted and the network cannot tell whether the post arrived. "
+    "Check the channel, then mark it published or publish it again.",
+    "engine.internal": "Publisher hit an internal error while publishing ({reason}). Please report it.",
+    # cli
+    "cli.file_missing": "The file {path} does not exist.",
+    "cli.file_unreadable": "The file {path} cannot be read as UTF-8 text.",
+    "cli.when_required": "Say when: --now or --at 2026-12-01T09:30+01:00.",
+    "cli.gui_unavailable": "The window cannot open: {reason}",
+}
+
+
+def describe(error: PublisherError) -> str:
+    template = MESSAGES.get(error.code)
+    if template is None:
+        template = MESSAGES.get(type(error).code, error.code)
+        details = ", ".join(f"{k}={v}" for k, v in error.params.items())
+        return f"{template} ({error.code}{': ' + details if details else ''})"
+    try:
+        return template.format(**error.params)
+    except (KeyError, IndexError, ValueError):
+        return f"{template} ({error.code})"

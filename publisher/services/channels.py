@@ -1,0 +1,146 @@
+"""Adding, listing and removing channels."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from publisher.channels.protocol import ChannelConfig, VerifyResult
+from publisher.channels.registry import Registry
+from publisher.clock import Clock
+from publisher.db.models import Channel, Delivery
+from publisher.db.session import Database
+from publisher.domain import ChannelInfo, DeliveryState
+from publisher.errors import InputError, NotFound
+from publisher.secrets import SecretStore
+from publisher.services._common import audit
+
+PENDING_STATES = (DeliveryState.SCHEDULED, DeliveryState.FAILED, DeliveryState.PUBLISHING)
+
+
+def to_info(row: Channel) -> ChannelInfo:
+    return ChannelInfo(
+        id=row.id,
+        kind=row.kind,
+        name=row.name,
+        base_url=row.base_url,
+        handle=row.handle,
+        settings=dict(row.settings or {}),
+        created_at=row.created_at,
+    )
+
+
+def to_config(row: Channel) -> ChannelConfig:
+    return ChannelConfig(
+        id=row.id, name=row.name, base_url=row.base_url, handle=row.handle, settings=dict(row.settings or {})
+    )
+
+
+class ChannelService:
+    def __init__(self, db: Database, registry: Registry, secrets: SecretStore, clock: Clock, actor: str) -> None:
+        self.db = db
+        self.registry = registry
+        self.secrets = secrets
+        self.clock = clock
+        self.actor = actor
+
+    def kinds(self) -> list[str]:
+        return self.registry.kinds()
+
+    def add(
+        self,
+        kind: str,
+        *,
+        name: str,
+        url: str | None = None,
+        handle: str | None = None,
+        path: str | None = None,
+        secret: str | None = None,
+    ) -> ChannelInfo:
+        channel_kind = self.registry.get(kind)
+        name = (name or "").strip()
+        if not name:
+            raise InputError("channel.name_required")
+        if len(name) > 200:
+            raise InputError("channel.name_too_long", max=200)
+        if channel_kind.needs_secret and not secret:
+            raise InputError("channel.secret_required", kind=kind)
+        if not channel_kind.needs_secret and secret:
+            raise InputError("channel.secret_not_used", kind=kind)
+        base_url, handle, settings = channel_kind.validate(base_url=url, handle=handle, path=path)
+        if secret:
+            self.secrets.require()  # fail before anything is written
+        now = self.clock.now()
+        with self.db.session() as session:
+            if session.scalar(select(Channel.id).where(Channel.name == name)) is not None:
+                raise InputError("channel.name_taken", name=name)
+            row = Channel(kind=kind, name=name, base_url=base_url, handle=handle, settings=settings, created_at=now)
+            session.add(row)
+            session.flush()
+            if secret:
+                self.secrets.set(row.id, secret)
+            audit(
+                session,
+                at=now,
+                actor=self.actor,
+                action="channel.added",
+                entity="channel",
+                entity_id=row.id,
+                kind=kind,
+                name=name,
+            )
+            return to_info(row)
+
+    def all(self) -> list[ChannelInfo]:
+        with self.db.session() as session:
+            return [to_info(r) for r in session.scalars(select(Channel).order_by(func.lower(Channel.name)))]
+
+    def get(self, name: str) -> ChannelInfo:
+        with self.db.session() as session:
+            row = session.scalar(select(Channel).where(Channel.name == name))
+            if row is None:
+                raise NotFound("channel.not_found", name=name)
+            return to_info(row)
+
+    def pending_count(self, name: str) -> int:
+        """How many deliveries to this channel have not gone out yet (removing it drops them)."""
+        with self.db.session() as session:
+            return (
+                session.scalar(
+                    select(func.count(Delivery.id))
+                    .join(Channel, Channel.id == Delivery.channel_id)
+                    .where(Channel.name == name, Delivery.state.in_(PENDING_STATES))
+                )
+                or 0
+            )
+
+    def remove(self, name: str) -> ChannelInfo:
+        now = self.clock.now()
+        with self.db.session() as session:
+            row = session.scalar(select(Channel).where(Channel.name == name))
+            if row is None:
+                raise NotFound("channel.not_found", name=name)
+            info = to_info(row)
+            session.delete(row)
+            audit(
+                session,
+                at=now,
+                actor=self.actor,
+                action="channel.removed",
+                entity="channel",
+                entity_id=info.id,
+                kind=info.kind,
+                name=info.name,
+            )
+        if self.registry.get(info.kind).needs_secret:
+            self.secrets.delete(info.id)
+        return info
+
+    def verify(self, name: str) -> VerifyResult:
+        with self.db.session() as session:
+            row = session.scalar(select(Channel).where(Channel.name == name))
+            if row is None:
+                raise NotFound("channel.not_found", name=name)
+            config = to_config(row)
+            kind = self.registry.get(row.kind)
+        secret = self.secrets.get(config.id) if kind.needs_secret else None
+        return kind.connect(config, secret).verify()
