@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring
+import keyring.backend
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from publisher.services import Services, build_services
+from ui.app import install_translators
+from ui.engine_runner import EngineRunner
+from ui.main_window import MainWindow
+from ui.resources import resources_dir
+from ui.tasks import TaskRunner
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Services]:
+    s = build_services(f"sqlite:///{tmp_path / 'ui.sqlite3'}")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    translators = install_translators(resources_dir() / "i18n", "en")
+    yield
+    for t in translators:
+        QApplication.removeTranslator(t)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def window(qtbot: Any, services: Services, english: None) -> Iterator[MainWindow]:
+    tasks = TaskRunner(inline=True)
+    engine = EngineRunner(services, tasks)
+    win = MainWindow(services, tasks, engine)
+    qtbot.addWidget(win)
+    win.show()
+    win.refresh_all()
+    yield win
+    engine.stop()

@@ -1,0 +1,290 @@
+"""The main window: sidebar of views, the stack of views, and a status bar with the engine's heartbeat."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from publisher import APP_NAME, __version__
+from publisher.domain import EngineStatus, PostDetail
+from publisher.services import Services
+from ui.engine_runner import EngineRunner
+from ui.labels import local_datetime
+from ui.resources import app_icon, icon
+from ui.tasks import TaskRunner
+from ui.views.calendar import CalendarView
+from ui.views.channels import ChannelsView
+from ui.views.compose import ComposeView
+from ui.views.placeholder import ComingView
+from ui.views.posts import PostsView
+from ui.views.settings import SettingsView
+
+VIEW_KEYS = ("compose", "posts", "calendar", "inbox", "analytics", "channels", "brand", "settings")
+
+
+class MainWindow(QMainWindow):
+    changes_applied = Signal()  # something in the database changed: every view refreshes
+
+    def __init__(self, services: Services, tasks: TaskRunner, engine: EngineRunner, *, demo: bool = False) -> None:
+        super().__init__()
+        self.services = services
+        self.tasks = tasks
+        self.engine = engine
+        title = APP_NAME + (" — " + self.tr("Demo workspace") if demo else "")
+        self.setWindowTitle(title)
+        self.setWindowIcon(app_icon())
+        self.resize(1180, 760)
+
+        self.compose = ComposeView(services, tasks)
+        self.posts = PostsView(services, tasks)
+        self.calendar = CalendarView(services, tasks)
+        self.inbox = ComingView(
+            self.tr("Inbox"),
+            self.tr(
+                "<p>Every reply, mention, comment and message from all your channels in one place: "
+                "answer from here, assign, tag and mark as done.</p>"
+                "<p>The inbox arrives together with the network channels (Mastodon, Bluesky, Matrix, "
+                "WordPress). Feed folders receive no replies, so there is nothing to show yet.</p>"
+            ),
+        )
+        self.analytics = ComingView(
+            self.tr("Analytics"),
+            self.tr(
+                "<p>Reach and engagement per post, channel and campaign over time, response times of the "
+                "inbox, and the best time to post from your own history, with CSV and PDF export.</p>"
+                "<p>Metrics are read from the networks once network channels are connected; feed folders "
+                "report none.</p>"
+            ),
+        )
+        self.channels = ChannelsView(services, tasks)
+        self.brand = ComingView(
+            self.tr("Brand"),
+            self.tr(
+                "<p>Brand profiles keep every channel in one voice: signatures and hashtag sets per channel, "
+                "banned and required words, tone checks, link tracking templates and image frames. The "
+                "brand check runs while you write and again at approval.</p>"
+                "<p>This arrives with the next version of the composer.</p>"
+            ),
+        )
+        self.settings = SettingsView(services, tasks)
+
+        views: list[tuple[str, str, QWidget, QStyle.StandardPixmap, str]] = [
+            ("compose", self.tr("Compose"), self.compose, QStyle.StandardPixmap.SP_FileDialogNewFolder, "document-new"),
+            (
+                "posts",
+                self.tr("Posts"),
+                self.posts,
+                QStyle.StandardPixmap.SP_FileDialogDetailedView,
+                "view-list-details",
+            ),
+            (
+                "calendar",
+                self.tr("Calendar"),
+                self.calendar,
+                QStyle.StandardPixmap.SP_FileDialogContentsView,
+                "x-office-calendar",
+            ),
+            ("inbox", self.tr("Inbox"), self.inbox, QStyle.StandardPixmap.SP_DirHomeIcon, "mail-read"),
+            (
+                "analytics",
+                self.tr("Analytics"),
+                self.analytics,
+                QStyle.StandardPixmap.SP_FileDialogInfoView,
+                "office-chart-line",
+            ),
+            (
+                "channels",
+                self.tr("Channels"),
+                self.channels,
+                QStyle.StandardPixmap.SP_DriveNetIcon,
+                "network-workgroup",
+            ),
+            (
+                "brand",
+                self.tr("Brand"),
+                self.brand,
+                QStyle.StandardPixmap.SP_DialogApplyButton,
+                "preferences-desktop-theme",
+            ),
+            (
+                "settings",
+                self.tr("Settings"),
+                self.settings,
+                QStyle.StandardPixmap.SP_ComputerIcon,
+                "preferences-system",
+            ),
+        ]
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
+        self.stack = QStackedWidget()
+        self._keys: list[str] = []
+        self._build_file_menu()
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for number, (key, label, widget, fallback, theme) in enumerate(views, start=1):
+            item = QListWidgetItem(icon(theme, fallback), label)
+            item.setToolTip(f"{label} (Ctrl+{number})")
+            item.setSizeHint(QSize(0, 34))
+            self.sidebar.addItem(item)
+            self.stack.addWidget(widget)
+            self._keys.append(key)
+            action = QAction(label, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_view(k))
+            view_menu.addAction(action)
+        self.sidebar.setFixedWidth(self._sidebar_width())
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_help_menu()
+
+        self.engine_label = QLabel()
+        self.engine_label.setObjectName("engineStatus")
+        self.attention_label = QLabel()
+        self.attention_label.setObjectName("engineAttention")
+        self.attention_label.linkActivated.connect(lambda _link: self.show_view("posts"))
+        self.statusBar().addPermanentWidget(self.attention_label)
+        self.statusBar().addPermanentWidget(self.engine_label)
+        self._on_engine_status_changed(None)
+
+        # wiring: one signal, every view refreshes
+        self.changes_applied.connect(self.refresh_all)
+        self.compose.post_created.connect(self._on_compose_post_created)
+        self.compose.channels_requested.connect(self._on_compose_channels_requested)
+        self.posts.changes_applied.connect(self.changes_applied)
+        self.channels.changes_applied.connect(self.changes_applied)
+        self.calendar.post_activated.connect(self._on_calendar_post_activated)
+        self.engine.changes_applied.connect(self.changes_applied)
+        self.engine.status_changed.connect(self._on_engine_status_changed)
+        self.sidebar.setCurrentRow(0)
+
+    # -- navigation -----------------------------------------------------------------------------------
+
+    def show_view(self, key: str) -> None:
+        self.sidebar.setCurrentRow(self._keys.index(key))
+
+    def current_view(self) -> str:
+        return self._keys[self.stack.currentIndex()]
+
+    def _on_sidebar_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+
+    def _sidebar_width(self) -> int:
+        metrics = self.sidebar.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.sidebar.item(i).text()) for i in range(self.sidebar.count()))
+        return max(170, widest + 20 + 48)
+
+    def _build_file_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new_post = QAction(icon("document-new", QStyle.StandardPixmap.SP_FileIcon), self.tr("&New post"), self)
+        new_post.setShortcut(QKeySequence.StandardKey.New)
+        new_post.triggered.connect(self._on_new_post_triggered)
+        file_menu.addAction(new_post)
+        add_channel = QAction(self.tr("Add &feed channel…"), self)
+        add_channel.triggered.connect(self._on_compose_channels_requested)
+        file_menu.addAction(add_channel)
+        refresh = QAction(self.tr("&Refresh"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh_all)
+        file_menu.addAction(refresh)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+    def _build_help_menu(self) -> None:
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Publisher"), self)
+        about.triggered.connect(self._on_about_triggered)
+        help_menu.addAction(about)
+        about_qt = QAction(self.tr("About &Qt"), self)
+        about_qt.triggered.connect(QApplication.aboutQt)
+        help_menu.addAction(about_qt)
+
+    # -- refresh ---------------------------------------------------------------------------------------
+
+    def refresh_all(self) -> None:
+        self.compose.refresh()
+        self.posts.refresh()
+        self.calendar.refresh()
+        self.channels.refresh()
+        self.settings.refresh()
+        self.engine.refresh_status()
+
+    # -- slots -------------------------------------------------------------------------------------------
+
+    def _on_new_post_triggered(self) -> None:
+        self.show_view("compose")
+        self.compose.focus_editor()
+
+    def _on_compose_post_created(self, detail: PostDetail) -> None:
+        self.engine.wake()
+        self.changes_applied.emit()
+        self.statusBar().showMessage(self.tr("Post saved."), 5000)
+        self.posts.select_post(detail.id)
+
+    def _on_compose_channels_requested(self) -> None:
+        self.show_view("channels")
+        self.channels.open_add_dialog()
+
+    def _on_calendar_post_activated(self, post_id: int) -> None:
+        if post_id < 0:
+            return
+        self.show_view("posts")
+        self.posts.select_post(post_id)
+
+    def _on_engine_status_changed(self, status: EngineStatus | None) -> None:
+        if status is None:
+            self.engine_label.setText(self.tr("Publishing engine: starting…"))
+            return
+        if status.running:
+            text = self.tr("Publishing engine: running")
+        else:
+            text = self.tr("Publishing engine: stopped — scheduled posts wait until it runs")
+        if status.last_run_at is not None:
+            text += " · " + self.tr("last run %1").replace("%1", local_datetime(status.last_run_at))
+        if status.next_due_at is not None:
+            text += " · " + self.tr("next %1").replace("%1", local_datetime(status.next_due_at))
+        self.engine_label.setText(text)
+        problems = status.failed + status.unconfirmed
+        if problems:
+            self.attention_label.setText(
+                '<a href="posts">' + self.tr("%n delivery(s) need attention", "", problems) + "</a>"
+            )
+        else:
+            self.attention_label.clear()
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Publisher"),
+            self.tr(
+                "<h3>Publisher %1</h3><p>Draft once, publish to every channel in one brand voice, and answer "
+                "every reply from one inbox.</p>"
+            ).replace("%1", __version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.engine.stop()
+        super().closeEvent(event)

@@ -1,0 +1,250 @@
+"""Channels: the places posts go. In this version: feed folders (Markdown + Atom), which need no account."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from publisher.channels.protocol import VerifyResult
+from publisher.domain import ChannelInfo
+from publisher.services import Services
+from ui.errors import describe_exception
+from ui.resources import icon
+from ui.tasks import TaskRunner
+
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class AddFeedDialog(QDialog):
+    """Name, folder and (optional) public address of a feed channel. Errors show inline; nothing is saved
+    until the core accepts the input."""
+
+    channel_added = Signal(object)  # ChannelInfo
+
+    def __init__(self, services: Services, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._tasks = tasks
+        self.setWindowTitle(self.tr("Add feed channel"))
+        intro = QLabel(
+            self.tr(
+                "A feed channel writes each post as a Markdown file into a folder and keeps an Atom feed "
+                "(feed.xml) there up to date. A static site or any feed reader can take it from there. "
+                "No account needed."
+            )
+        )
+        intro.setWordWrap(True)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("e.g. Company blog"))
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText(self.tr("Folder the posts are written to"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._on_browse_clicked)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        self.url_edit = QLineEdit()
+        self.url_edit.setPlaceholderText(self.tr("https://www.example.org/news (optional)"))
+        form = QFormLayout()
+        form.addRow(self.tr("Name:"), self.name_edit)
+        form.addRow(self.tr("Folder:"), path_row)
+        form.addRow(self.tr("Public address:"), self.url_edit)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b3261e;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add channel"))
+        self.buttons.accepted.connect(self._on_accepted)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+
+    def _on_browse_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the feed folder"), self.path_edit.text())
+        if folder:
+            self.path_edit.setText(folder)
+
+    def _on_accepted(self) -> None:
+        name, path, url = self.name_edit.text(), self.path_edit.text(), self.url_edit.text().strip() or None
+        self.buttons.setEnabled(False)
+        self._tasks.run(
+            lambda: self._services.channels.add("feed", name=name, path=path, url=url),
+            on_done=self._on_added,
+            on_failed=self._on_failed,
+        )
+
+    def _on_added(self, info: ChannelInfo) -> None:
+        self.buttons.setEnabled(True)
+        self.channel_added.emit(info)
+        self.accept()
+
+    def _on_failed(self, exc: Exception) -> None:
+        self.buttons.setEnabled(True)
+        self.error_label.setText(describe_exception(exc))
+
+
+class ChannelsView(QWidget):
+    changes_applied = Signal()
+
+    def __init__(self, services: Services, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._tasks = tasks
+        self.model = QStandardItemModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.empty_label = QLabel(self.tr("No channels yet. Add a feed folder to start publishing."))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.add_button = QPushButton(
+            icon("list-add", QStyle.StandardPixmap.SP_FileDialogNewFolder), self.tr("Add feed channel…")
+        )
+        self.add_button.clicked.connect(self.open_add_dialog)
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button.clicked.connect(self._on_test_clicked)
+        self.remove_button = QPushButton(icon("list-remove", QStyle.StandardPixmap.SP_TrashIcon), self.tr("Remove…"))
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        coming = QLabel(
+            self.tr("Mastodon, Bluesky, Matrix, WordPress, Telegram and Discord channels follow in the next version.")
+        )
+        coming.setWordWrap(True)
+        coming.setEnabled(False)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.test_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        heading = QLabel(self.tr("Channels"))
+        heading.setObjectName("viewHeading")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(coming)
+        self._dialog: AddFeedDialog | None = None
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        self._tasks.run(self._services.channels.all, on_done=self._on_channels_loaded)
+
+    def _on_channels_loaded(self, channels: list[ChannelInfo]) -> None:
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("Folder"), self.tr("Address")])
+        for c in channels:
+            name = QStandardItem(c.name)
+            name.setData(c.name, NAME_ROLE)
+            kind = QStandardItem(self.tr("Feed folder") if c.kind == "feed" else c.kind)
+            self.model.appendRow(
+                [name, kind, QStandardItem(c.settings.get("path", "")), QStandardItem(c.base_url or "")]
+            )
+        header = self.table.horizontalHeader()
+        if self.model.columnCount():
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            self.table.resizeColumnToContents(0)
+            self.table.resizeColumnToContents(1)
+        self.table.setVisible(bool(channels))
+        self.empty_label.setVisible(not channels)
+        self._update_buttons()
+
+    def _selected_name(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return str(self.model.item(rows[0].row()).data(NAME_ROLE))
+
+    def _update_buttons(self, *_args: object) -> None:
+        selected = self._selected_name() is not None
+        self.remove_button.setEnabled(selected)
+        self.test_button.setEnabled(selected)
+
+    def open_add_dialog(self) -> AddFeedDialog:
+        dialog = AddFeedDialog(self._services, self._tasks, self)
+        dialog.channel_added.connect(self._on_channel_added)
+        self._dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_channel_added(self, info: ChannelInfo) -> None:
+        self.message.setText(self.tr("Channel '%1' added.").replace("%1", info.name))
+        self.changes_applied.emit()
+
+    def _on_test_clicked(self) -> None:
+        name = self._selected_name()
+        if name is None:
+            return
+        self.message.setText(self.tr("Testing '%1'…").replace("%1", name))
+        self._tasks.run(
+            lambda: self._services.channels.verify(name),
+            on_done=lambda result: self._on_verified(name, result),
+            on_failed=lambda exc: self.message.setText(describe_exception(exc)),
+        )
+
+    def _on_verified(self, name: str, result: VerifyResult) -> None:
+        self.message.setText(self.tr("'%1' works: writes to %2.").replace("%1", name).replace("%2", result.account))
+
+    def _on_remove_clicked(self) -> None:
+        name = self._selected_name()
+        if name is None:
+            return
+        self._tasks.run(
+            lambda: self._services.channels.pending_count(name),
+            on_done=lambda pending: self._confirm_remove(name, pending),
+        )
+
+    def _confirm_remove(self, name: str, pending: int) -> None:
+        text = self.tr("Remove the channel '%1'? Files already published stay where they are.").replace("%1", name)
+        if pending:
+            text += "\n\n" + self.tr("%n post(s) not yet published to it will not be published.", "", pending)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Remove channel"), text, QMessageBox.StandardButton.Cancel, self
+        )
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not remove:
+            return
+        self.remove_channel(name)
+
+    def remove_channel(self, name: str) -> None:
+        self._tasks.run(
+            lambda: self._services.channels.remove(name),
+            on_done=self._on_channel_removed,
+            on_failed=lambda exc: self.message.setText(describe_exception(exc)),
+        )
+
+    def _on_channel_removed(self, info: ChannelInfo) -> None:
+        self.message.setText(self.tr("Channel '%1' removed.").replace("%1", info.name))
+        self.changes_applied.emit()
