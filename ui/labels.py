@@ -9,37 +9,33 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 from publisher.domain import DeliveryState, PostStatus
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
-
-
 def delivery_state(state: DeliveryState | str) -> str:
     names = {
-        DeliveryState.DRAFT: _t("Draft"),
-        DeliveryState.IN_REVIEW: _t("In review"),
-        DeliveryState.APPROVED: _t("Approved"),
-        DeliveryState.SCHEDULED: _t("Scheduled"),
-        DeliveryState.PUBLISHING: _t("Publishing…"),
-        DeliveryState.PUBLISHED: _t("Published"),
-        DeliveryState.FAILED: _t("Failed"),
-        DeliveryState.UNCONFIRMED: _t("Unconfirmed"),
-        DeliveryState.CANCELLED: _t("Cancelled"),
+        DeliveryState.DRAFT: QCoreApplication.translate("labels", "Draft"),
+        DeliveryState.IN_REVIEW: QCoreApplication.translate("labels", "In review"),
+        DeliveryState.APPROVED: QCoreApplication.translate("labels", "Approved"),
+        DeliveryState.SCHEDULED: QCoreApplication.translate("labels", "Scheduled"),
+        DeliveryState.PUBLISHING: QCoreApplication.translate("labels", "Publishing…"),
+        DeliveryState.PUBLISHED: QCoreApplication.translate("labels", "Published"),
+        DeliveryState.FAILED: QCoreApplication.translate("labels", "Failed"),
+        DeliveryState.UNCONFIRMED: QCoreApplication.translate("labels", "Unconfirmed"),
+        DeliveryState.CANCELLED: QCoreApplication.translate("labels", "Cancelled"),
     }
     return names.get(DeliveryState(state), str(state))
 
 
 def post_status(status: PostStatus | str) -> str:
     names = {
-        PostStatus.DRAFT: _t("Draft"),
-        PostStatus.IN_REVIEW: _t("In review"),
-        PostStatus.APPROVED: _t("Approved"),
-        PostStatus.SCHEDULED: _t("Scheduled"),
-        PostStatus.PUBLISHING: _t("Publishing…"),
-        PostStatus.PUBLISHED: _t("Published"),
-        PostStatus.PARTIALLY_PUBLISHED: _t("Partly published"),
-        PostStatus.FAILED: _t("Failed"),
-        PostStatus.NEEDS_ATTENTION: _t("Needs attention"),
-        PostStatus.CANCELLED: _t("Cancelled"),
+        PostStatus.DRAFT: QCoreApplication.translate("labels", "Draft"),
+        PostStatus.IN_REVIEW: QCoreApplication.translate("labels", "In review"),
+        PostStatus.APPROVED: QCoreApplication.translate("labels", "Approved"),
+        PostStatus.SCHEDULED: QCoreApplication.translate("labels", "Scheduled"),
+        PostStatus.PUBLISHING: QCoreApplication.translate("labels", "Publishing…"),
+        PostStatus.PUBLISHED: QCoreApplication.translate("labels", "Published"),
+        PostStatus.PARTIALLY_PUBLISHED: QCoreApplication.translate("labels", "Partly published"),
+        PostStatus.FAILED: QCoreApplication.translate("labels", "Failed"),
+        PostStatus.NEEDS_ATTENTION: QCoreApplication.translate("labels", "Needs attention"),
+        PostStatus.CANCELLED: QCoreApplication.translate("labels", "Cancelled"),
     }
     return names.get(PostStatus(status), str(status))
 

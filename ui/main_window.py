@@ -175,7 +175,17 @@ class MainWindow(QMainWindow):
         self.calendar.post_activated.connect(self._on_calendar_post_activated)
         self.engine.changes_applied.connect(self.changes_applied)
         self.engine.status_changed.connect(self._on_engine_status_changed)
+        self._style_headings()
         self.sidebar.setCurrentRow(0)
+
+    def _style_headings(self) -> None:
+        """Larger, bold view headings and detail titles, derived from the system font (no fixed sizes)."""
+        for name, scale in (("viewHeading", 1.45), ("detailTitle", 1.15)):
+            for label in self.findChildren(QLabel, name):
+                font = label.font()
+                font.setPointSizeF(font.pointSizeF() * scale)
+                font.setBold(True)
+                label.setFont(font)
 
     # -- navigation -----------------------------------------------------------------------------------
 

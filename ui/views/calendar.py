@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
-from PySide6.QtGui import QBrush, QFont, QStandardItem, QStandardItemModel, QTextCharFormat
+from PySide6.QtCore import QDate, QDateTime, QLocale, QRect, Qt, QTime, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QStandardItem, QStandardItemModel, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QLabel, QListView, QSplitter, QVBoxLayout, QWidget
 
 from publisher.domain import DeliveryInfo, DeliveryState
@@ -15,6 +15,58 @@ from ui.labels import delivery_state, state_symbol
 from ui.tasks import TaskRunner
 
 POST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _MonthCalendar(QCalendarWidget):
+    """A month grid that shows, in each day's cell, how many posts go out and the first titles."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries: dict[QDate, list[tuple[DeliveryInfo, str]]] = {}
+
+    def paintCell(self, painter: QPainter, rect: QRect, date: QDate) -> None:
+        day = QDate(date)
+        entries = self.entries.get(day)
+        if not entries or rect.height() < 40:
+            super().paintCell(painter, rect, date)
+            return
+        palette = self.palette()
+        selected = day == self.selectedDate()
+        bad = any(d.state in (DeliveryState.FAILED, DeliveryState.UNCONFIRMED) for d, _ in entries)
+        painter.save()
+        background = palette.highlight().color() if selected else palette.highlight().color().lighter(175)
+        painter.fillRect(rect.adjusted(1, 1, -1, -1), background)
+        text_color = palette.highlightedText().color() if selected else palette.text().color()
+        painter.setPen(text_color)
+        font = painter.font()
+        font.setBold(True)
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        number_rect = rect.adjusted(4, 2, -4, 0)
+        number_rect.setHeight(metrics.height())
+        painter.drawText(number_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, str(day.day()))
+        font.setBold(False)
+        font.setPointSizeF(max(6.5, font.pointSizeF() * 0.82))
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        line = metrics.height()
+        area = rect.adjusted(4, number_rect.height() + 4, -4, -2)
+        by_post: dict[int, str] = {}
+        for delivery, title in entries:  # one line per post, even when it goes to several channels
+            by_post.setdefault(delivery.post_id, f"{state_symbol(delivery.state)} {title}")
+        titles = list(by_post.values())
+        room = max(1, area.height() // line)
+        shown = titles if len(titles) <= room else titles[: room - 1]
+        y = area.top()
+        if bad and not selected:
+            painter.setPen(QColor(180, 30, 30))
+        for text in shown:
+            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, area.width())
+            painter.drawText(area.left(), y + metrics.ascent(), elided)
+            y += line
+        if len(shown) < len(titles):
+            painter.drawText(area.left(), y + metrics.ascent(), self.tr("+%n more", "", len(titles) - len(shown)))
+        painter.restore()
 
 
 class CalendarView(QWidget):
@@ -26,7 +78,7 @@ class CalendarView(QWidget):
         self._tasks = tasks
         self._by_day: dict[QDate, list[tuple[DeliveryInfo, str]]] = defaultdict(list)
         self._marked: list[QDate] = []
-        self.calendar = QCalendarWidget()
+        self.calendar = _MonthCalendar()
         self.calendar.setGridVisible(True)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.currentPageChanged.connect(lambda _y, _m: self.refresh())
@@ -83,6 +135,7 @@ class CalendarView(QWidget):
         failed = QTextCharFormat(marked)
         failed.setForeground(QBrush(Qt.GlobalColor.darkRed))
         self._marked = list(self._by_day)
+        self.calendar.entries = self._by_day
         for day, entries in self._by_day.items():
             bad = any(d.state in (DeliveryState.FAILED, DeliveryState.UNCONFIRMED) for d, _ in entries)
             self.calendar.setDateTextFormat(day, failed if bad else marked)
