@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from datetime import datetime
 from pathlib import Path
@@ -46,8 +47,14 @@ def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
+@functools.cache
+def _zone_names() -> tuple[str, ...]:
+    return tuple(sorted(available_timezones()))
+
+
 def all_zone_names() -> list[str]:
-    return sorted(available_timezones())
+    """Every IANA zone name, sorted (read from the system's tz database once)."""
+    return list(_zone_names())
 
 
 def parse_aware(text: str) -> datetime:

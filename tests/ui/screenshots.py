@@ -42,8 +42,14 @@ def render(out: Path, language: str) -> list[Path]:
     window = MainWindow(services, tasks, engine, demo=True)
     window.resize(1180, 760)
     window.show()
+    engine.start()
     window.refresh_all()
-    app.processEvents()
+    import time
+
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not (engine.status and engine.status.running):
+        app.processEvents()
+        time.sleep(0.05)
     written = []
     for key in VIEW_KEYS:
         window.show_view(key)
@@ -54,6 +60,7 @@ def render(out: Path, language: str) -> list[Path]:
         path = out / f"{language}-{key}.png"
         window.grab().save(str(path))
         written.append(path)
+    engine.stop()
     window.close()
     services.close()
     return written

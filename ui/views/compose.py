@@ -310,9 +310,9 @@ class ComposeView(QWidget):
         ):
             from ui.labels import local_datetime
 
-            text = self.tr("Scheduled for %1 on %2.").replace("%1", local_datetime(detail.deliveries[0].scheduled_at))
+            text = self.tr("Scheduled for %1 (%2).").replace("%1", local_datetime(detail.deliveries[0].scheduled_at))
         else:
-            text = self.tr("Publishing to %2 now.")
+            text = self.tr("Publishing now to %2.")
         self._show_info(text.replace("%2", channels))
         self.post_created.emit(detail)
 

@@ -128,9 +128,13 @@ class PostListModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self.COLUMNS):
             return None
-        return (self.tr("Post"), self.tr("Status"), self.tr("Scheduled"), self.tr("Channels"), self.tr("Campaign"))[
-            section
-        ]
+        return (
+            self.tr("Post"),
+            self.tr("Status"),
+            self.tr("Scheduled", "column header: when the post goes out"),
+            self.tr("Channels"),
+            self.tr("Campaign"),
+        )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._shown:

@@ -178,7 +178,13 @@ class PostsView(QWidget):
         self.detail_body.setText(body if len(body) < 600 else body[:600] + "…")
         self.delivery_model.clear()
         self.delivery_model.setHorizontalHeaderLabels(
-            [self.tr("Channel"), self.tr("State"), self.tr("Scheduled"), self.tr("Attempts"), self.tr("Result")]
+            [
+                self.tr("Channel"),
+                self.tr("State"),
+                self.tr("Scheduled", "column header: when the post goes out"),
+                self.tr("Attempts"),
+                self.tr("Result"),
+            ]
         )
         for d in detail.deliveries:
             self.delivery_model.appendRow(self._delivery_row(d))
