@@ -54,7 +54,7 @@ def render(out: Path, language: str) -> list[Path]:
     for key in VIEW_KEYS:
         window.show_view(key)
         if key == "posts":
-            window.posts.table.selectRow(1)
+            window.posts.table.selectRow(8)
         for _ in range(5):
             app.processEvents()
         path = out / f"{language}-{key}.png"
