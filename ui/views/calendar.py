@@ -34,7 +34,9 @@ class _MonthCalendar(QCalendarWidget):
         selected = day == self.selectedDate()
         bad = any(d.state in (DeliveryState.FAILED, DeliveryState.UNCONFIRMED) for d, _ in entries)
         painter.save()
-        background = palette.highlight().color() if selected else palette.highlight().color().lighter(175)
+        background = (
+            palette.highlight().color() if selected else _blend(palette.base().color(), palette.highlight().color())
+        )
         painter.fillRect(rect.adjusted(1, 1, -1, -1), background)
         text_color = palette.highlightedText().color() if selected else palette.text().color()
         painter.setPen(text_color)
@@ -59,7 +61,7 @@ class _MonthCalendar(QCalendarWidget):
         shown = titles if len(titles) <= room else titles[: room - 1]
         y = area.top()
         if bad and not selected:
-            painter.setPen(QColor(180, 30, 30))
+            painter.setPen(QColor(220, 60, 50) if palette.base().color().lightness() < 128 else QColor(180, 30, 30))
         for text in shown:
             elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, area.width())
             painter.drawText(area.left(), y + metrics.ascent(), elided)
@@ -130,7 +132,7 @@ class CalendarView(QWidget):
             self._by_day[local].append((delivery, title))
         marked = QTextCharFormat()
         marked.setFontWeight(QFont.Weight.Bold)
-        marked.setBackground(QBrush(self.palette().highlight().color().lighter(170)))
+        marked.setBackground(QBrush(_blend(self.palette().base().color(), self.palette().highlight().color())))
         marked.setForeground(QBrush(self.palette().text().color()))
         failed = QTextCharFormat(marked)
         failed.setForeground(QBrush(Qt.GlobalColor.darkRed))
@@ -165,6 +167,15 @@ class CalendarView(QWidget):
 
     def day_entries(self, day: QDate) -> list[tuple[DeliveryInfo, str]]:
         return list(self._by_day.get(day, []))
+
+
+def _blend(base: QColor, tint: QColor, amount: float = 0.3) -> QColor:
+    """A tint of the highlight colour over the base colour: readable in light and dark palettes alike."""
+    return QColor.fromRgbF(
+        base.redF() * (1 - amount) + tint.redF() * amount,
+        base.greenF() * (1 - amount) + tint.greenF() * amount,
+        base.blueF() * (1 - amount) + tint.blueF() * amount,
+    )
 
 
 def _to_utc(day: QDate) -> datetime:
