@@ -5,9 +5,14 @@ from __future__ import annotations
 import ctypes.util
 import os
 import sys
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from publisher import APP_ID, APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from publisher.services import Services
 
 EXIT_AFTER_PAINT_ENV = "PUBLISHER_EXIT_AFTER_PAINT"  # used by the start-up benchmark and CI's smoke start
 LANG_ENV = "PUBLISHER_LANG"
@@ -50,11 +55,9 @@ def main(*, db_url: str | None, demo: bool = False) -> int:
         print(f"publisher: error: {problem}", file=sys.stderr)
         return 1
 
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from publisher.errors import PublisherError
-    from publisher.services import build_services
     from ui.engine_runner import EngineRunner
     from ui.errors import describe_exception
     from ui.main_window import MainWindow
@@ -71,41 +74,70 @@ def main(*, db_url: str | None, demo: bool = False) -> int:
 
     if demo:
         from publisher.cli import make_demo_workspace
-        from publisher.services.demo import seed_demo
 
         db_url, folder = make_demo_workspace()
-    try:
-        assert db_url is not None
-        services = build_services(db_url)
-        if demo:
-            seed_demo(services, Path(folder))
-    except PublisherError as exc:
-        QMessageBox.critical(None, APP_NAME, describe_exception(exc))
-        print(f"publisher: error: {exc}", file=sys.stderr)
-        return 1
+    assert db_url is not None
+    url: str = db_url
 
     tasks = TaskRunner(app)
-    engine = EngineRunner(services, tasks, app)
-    window = MainWindow(services, tasks, engine, demo=demo)
+    window = MainWindow(tasks, demo=demo)
+    probe = bool(os.environ.get(EXIT_AFTER_PAINT_ENV))
+    opened: dict[str, Any] = {}
 
-    if os.environ.get(EXIT_AFTER_PAINT_ENV):
+    def open_workspace() -> Services:
+        """Runs on the pool: import the database layer, open (and migrate) the database."""
+        from publisher.services import build_services
 
-        class _QuitOnPaint(QObject):
-            def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
-                if event.type() == QEvent.Type.Paint:
-                    QTimer.singleShot(0, app.quit)
-                return False
+        services = build_services(url)
+        if demo:
+            from publisher.services.demo import seed_demo
 
-        quitter = _QuitOnPaint(window)
-        window.installEventFilter(quitter)
-    else:
-        engine.start()
+            seed_demo(services, Path(folder))
+        return services
+
+    def on_opened(services: Services) -> None:
+        engine = EngineRunner(services, tasks, app)
+        opened.update(services=services, engine=engine)
+        window.attach(services, engine)
+        if probe:
+            window.posts.model.modelReset.connect(on_data_ready)
+        else:
+            engine.start()
+        window.refresh_all()
+
+    def on_open_failed(exc: Exception) -> None:
+        print(f"publisher: error: {exc}", file=sys.stderr)
+        QMessageBox.critical(window, APP_NAME, describe_exception(exc))
+        opened["failed"] = True
+        app.exit(1)
+
+    def on_data_ready() -> None:
+        print(f"publisher-startup data-ready {time.time():.6f} posts={window.posts.model.total()}", flush=True)
+        app.quit()
+
+    class _FirstPaint(QObject):
+        """Opens the database once the window has painted: the window appears at once, and start-up work
+        (importing the database layer, migrations) never runs on the GUI thread."""
+
+        done = False
+
+        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                if probe:
+                    print(f"publisher-startup first-paint {time.time():.6f}", flush=True)
+                tasks.run(open_workspace, on_done=on_opened, on_failed=on_open_failed)
+            return False
+
+    first_paint = _FirstPaint(window)
+    window.installEventFilter(first_paint)
     window.show()
-    window.refresh_all()
     status = app.exec()
-    engine.stop()
+    if "engine" in opened:
+        opened["engine"].stop()
     tasks.wait()
-    services.close()
+    if "services" in opened:
+        opened["services"].close()
     del translators
     return int(status)
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from publisher.domain import EngineStatus
-from publisher.services import PublishingEngine, RunReport, Services
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from publisher.services import PublishingEngine, RunReport, Services
 
 STATUS_POLL_MS = 5_000
 

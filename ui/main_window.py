@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from publisher import APP_NAME, __version__
 from publisher.domain import EngineStatus, PostDetail
-from publisher.services import Services
 from ui.engine_runner import EngineRunner
 from ui.labels import local_datetime
 from ui.resources import app_icon, icon
@@ -31,22 +32,105 @@ from ui.views.placeholder import ComingView
 from ui.views.posts import PostsView
 from ui.views.settings import SettingsView
 
+if TYPE_CHECKING:
+    from publisher.services import Services
+
 VIEW_KEYS = ("compose", "posts", "calendar", "inbox", "analytics", "channels", "brand", "settings")
 
 
 class MainWindow(QMainWindow):
     changes_applied = Signal()  # something in the database changed: every view refreshes
 
-    def __init__(self, services: Services, tasks: TaskRunner, engine: EngineRunner, *, demo: bool = False) -> None:
+    # set by attach()
+    engine: EngineRunner
+    compose: ComposeView
+    posts: PostsView
+    calendar: CalendarView
+    inbox: ComingView
+    analytics: ComingView
+    channels: ChannelsView
+    brand: ComingView
+    settings: SettingsView
+
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        *,
+        services: Services | None = None,
+        engine: EngineRunner | None = None,
+        demo: bool = False,
+    ) -> None:
+        """The frame (sidebar, menus, status bar) is built at once, so the window paints before the database is
+        open; :meth:`attach` adds the views once the services are ready. Passing ``services`` attaches at once."""
         super().__init__()
-        self.services = services
         self.tasks = tasks
-        self.engine = engine
+        self.services: Services | None = None
         title = APP_NAME + (" — " + self.tr("Demo workspace") if demo else "")
         self.setWindowTitle(title)
         self.setWindowIcon(app_icon())
         self.resize(1180, 760)
 
+        sidebar_entries: list[tuple[str, str, QStyle.StandardPixmap, str]] = [
+            ("compose", self.tr("Compose"), QStyle.StandardPixmap.SP_FileDialogNewFolder, "document-new"),
+            ("posts", self.tr("Posts"), QStyle.StandardPixmap.SP_FileDialogDetailedView, "view-list-details"),
+            ("calendar", self.tr("Calendar"), QStyle.StandardPixmap.SP_FileDialogContentsView, "x-office-calendar"),
+            ("inbox", self.tr("Inbox"), QStyle.StandardPixmap.SP_DirHomeIcon, "mail-read"),
+            ("analytics", self.tr("Analytics"), QStyle.StandardPixmap.SP_FileDialogInfoView, "office-chart-line"),
+            ("channels", self.tr("Channels"), QStyle.StandardPixmap.SP_DriveNetIcon, "network-workgroup"),
+            ("brand", self.tr("Brand"), QStyle.StandardPixmap.SP_DialogApplyButton, "preferences-desktop-theme"),
+            ("settings", self.tr("Settings"), QStyle.StandardPixmap.SP_ComputerIcon, "preferences-system"),
+        ]
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
+        self.stack = QStackedWidget()
+        self._keys: list[str] = []
+        self._build_file_menu()
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for number, (key, label, fallback, theme) in enumerate(sidebar_entries, start=1):
+            item = QListWidgetItem(icon(theme, fallback), label)
+            item.setToolTip(f"{label} (Ctrl+{number})")
+            item.setSizeHint(QSize(0, 34))
+            self.sidebar.addItem(item)
+            loading = QLabel(self.tr("Opening your workspace…"))
+            loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stack.addWidget(loading)
+            self._keys.append(key)
+            action = QAction(label, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_view(k))
+            view_menu.addAction(action)
+        self.sidebar.setFixedWidth(self._sidebar_width())
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_help_menu()
+
+        self.engine_label = QLabel()
+        self.engine_label.setObjectName("engineStatus")
+        self.attention_label = QLabel()
+        self.attention_label.setObjectName("engineAttention")
+        self.attention_label.linkActivated.connect(lambda _link: self.show_view("posts"))
+        self.statusBar().addPermanentWidget(self.attention_label)
+        self.statusBar().addPermanentWidget(self.engine_label)
+        self._on_engine_status_changed(None)
+        self.changes_applied.connect(self.refresh_all)
+        self.sidebar.setCurrentRow(0)
+        if services is not None:
+            self.attach(services, engine or EngineRunner(services, tasks, self))
+
+    def attach(self, services: Services, engine: EngineRunner) -> None:
+        """Build the views on the opened workspace and put them in place of the loading pages."""
+        self.services = services
+        self.engine = engine
+        tasks = self.tasks
         self.compose = ComposeView(services, tasks)
         self.posts = PostsView(services, tasks)
         self.calendar = CalendarView(services, tasks)
@@ -79,95 +163,26 @@ class MainWindow(QMainWindow):
             ),
         )
         self.settings = SettingsView(services, tasks)
-
-        views: list[tuple[str, str, QWidget, QStyle.StandardPixmap, str]] = [
-            ("compose", self.tr("Compose"), self.compose, QStyle.StandardPixmap.SP_FileDialogNewFolder, "document-new"),
-            (
-                "posts",
-                self.tr("Posts"),
-                self.posts,
-                QStyle.StandardPixmap.SP_FileDialogDetailedView,
-                "view-list-details",
-            ),
-            (
-                "calendar",
-                self.tr("Calendar"),
-                self.calendar,
-                QStyle.StandardPixmap.SP_FileDialogContentsView,
-                "x-office-calendar",
-            ),
-            ("inbox", self.tr("Inbox"), self.inbox, QStyle.StandardPixmap.SP_DirHomeIcon, "mail-read"),
-            (
-                "analytics",
-                self.tr("Analytics"),
-                self.analytics,
-                QStyle.StandardPixmap.SP_FileDialogInfoView,
-                "office-chart-line",
-            ),
-            (
-                "channels",
-                self.tr("Channels"),
-                self.channels,
-                QStyle.StandardPixmap.SP_DriveNetIcon,
-                "network-workgroup",
-            ),
-            (
-                "brand",
-                self.tr("Brand"),
-                self.brand,
-                QStyle.StandardPixmap.SP_DialogApplyButton,
-                "preferences-desktop-theme",
-            ),
-            (
-                "settings",
-                self.tr("Settings"),
-                self.settings,
-                QStyle.StandardPixmap.SP_ComputerIcon,
-                "preferences-system",
-            ),
-        ]
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
-        self.stack = QStackedWidget()
-        self._keys: list[str] = []
-        self._build_file_menu()
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for number, (key, label, widget, fallback, theme) in enumerate(views, start=1):
-            item = QListWidgetItem(icon(theme, fallback), label)
-            item.setToolTip(f"{label} (Ctrl+{number})")
-            item.setSizeHint(QSize(0, 34))
-            self.sidebar.addItem(item)
-            self.stack.addWidget(widget)
-            self._keys.append(key)
-            action = QAction(label, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _checked=False, k=key: self.show_view(k))
-            view_menu.addAction(action)
-        self.sidebar.setFixedWidth(self._sidebar_width())
-        self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
-
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.sidebar)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self._build_help_menu()
-
-        self.engine_label = QLabel()
-        self.engine_label.setObjectName("engineStatus")
-        self.attention_label = QLabel()
-        self.attention_label.setObjectName("engineAttention")
-        self.attention_label.linkActivated.connect(lambda _link: self.show_view("posts"))
-        self.statusBar().addPermanentWidget(self.attention_label)
-        self.statusBar().addPermanentWidget(self.engine_label)
-        self._on_engine_status_changed(None)
+        views: dict[str, QWidget] = {
+            "compose": self.compose,
+            "posts": self.posts,
+            "calendar": self.calendar,
+            "inbox": self.inbox,
+            "analytics": self.analytics,
+            "channels": self.channels,
+            "brand": self.brand,
+            "settings": self.settings,
+        }
+        current = self.stack.currentIndex()
+        for index, key in enumerate(self._keys):
+            loading = self.stack.widget(index)
+            self.stack.insertWidget(index, views[key])
+            if loading is not None:
+                self.stack.removeWidget(loading)
+                loading.deleteLater()
+        self.stack.setCurrentIndex(current)
 
         # wiring: one signal, every view refreshes
-        self.changes_applied.connect(self.refresh_all)
         self.compose.post_created.connect(self._on_compose_post_created)
         self.compose.channels_requested.connect(self._on_compose_channels_requested)
         self.posts.changes_applied.connect(self.changes_applied)
@@ -176,7 +191,6 @@ class MainWindow(QMainWindow):
         self.engine.changes_applied.connect(self.changes_applied)
         self.engine.status_changed.connect(self._on_engine_status_changed)
         self._style_headings()
-        self.sidebar.setCurrentRow(0)
 
     def _style_headings(self) -> None:
         """Larger, bold view headings and detail titles, derived from the system font (no fixed sizes)."""
@@ -235,6 +249,8 @@ class MainWindow(QMainWindow):
     # -- refresh ---------------------------------------------------------------------------------------
 
     def refresh_all(self) -> None:
+        if self.services is None:
+            return
         self.compose.refresh()
         self.posts.refresh()
         self.calendar.refresh()
@@ -245,6 +261,8 @@ class MainWindow(QMainWindow):
     # -- slots -------------------------------------------------------------------------------------------
 
     def _on_new_post_triggered(self) -> None:
+        if self.services is None:
+            return
         self.show_view("compose")
         self.compose.focus_editor()
 
@@ -255,6 +273,8 @@ class MainWindow(QMainWindow):
         self.posts.select_post(detail.id)
 
     def _on_compose_channels_requested(self) -> None:
+        if self.services is None:
+            return
         self.show_view("channels")
         self.channels.open_add_dialog()
 
@@ -296,5 +316,6 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.engine.stop()
+        if self.services is not None:
+            self.engine.stop()
         super().closeEvent(event)

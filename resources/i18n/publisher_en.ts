@@ -4,57 +4,57 @@
 <context>
     <name>AddFeedDialog</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="45"/>
+        <location filename="../../ui/views/channels.py" line="49"/>
         <source>Add feed channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="48"/>
+        <location filename="../../ui/views/channels.py" line="52"/>
         <source>A feed channel writes each post as a Markdown file into a folder and keeps an Atom feed (feed.xml) there up to date. A static site or any feed reader can take it from there. No account needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="55"/>
+        <location filename="../../ui/views/channels.py" line="59"/>
         <source>e.g. Company blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="57"/>
+        <location filename="../../ui/views/channels.py" line="61"/>
         <source>Folder the posts are written to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="58"/>
+        <location filename="../../ui/views/channels.py" line="62"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="64"/>
+        <location filename="../../ui/views/channels.py" line="68"/>
         <source>https://www.example.org/news (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="66"/>
+        <location filename="../../ui/views/channels.py" line="70"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="67"/>
+        <location filename="../../ui/views/channels.py" line="71"/>
         <source>Folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="68"/>
+        <location filename="../../ui/views/channels.py" line="72"/>
         <source>Public address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="73"/>
+        <location filename="../../ui/views/channels.py" line="77"/>
         <source>Add channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="84"/>
+        <location filename="../../ui/views/channels.py" line="88"/>
         <source>Choose the feed folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -62,17 +62,17 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="105"/>
+        <location filename="../../ui/views/calendar.py" line="110"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="107"/>
+        <location filename="../../ui/views/calendar.py" line="112"/>
         <source>Days with posts are marked. Double-click a post to open it in the post list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="161"/>
+        <location filename="../../ui/views/calendar.py" line="166"/>
         <source>Nothing planned on this day.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -80,82 +80,82 @@
 <context>
     <name>ChannelsView</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="123"/>
+        <location filename="../../ui/views/channels.py" line="127"/>
         <source>No channels yet. Add a feed folder to start publishing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="127"/>
+        <location filename="../../ui/views/channels.py" line="131"/>
         <source>Add feed channel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="130"/>
+        <location filename="../../ui/views/channels.py" line="134"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="132"/>
+        <location filename="../../ui/views/channels.py" line="136"/>
         <source>Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="138"/>
+        <location filename="../../ui/views/channels.py" line="142"/>
         <source>Mastodon, Bluesky, Matrix, WordPress, Telegram and Discord channels follow in the next version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="148"/>
+        <location filename="../../ui/views/channels.py" line="152"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="165"/>
+        <location filename="../../ui/views/channels.py" line="169"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="165"/>
+        <location filename="../../ui/views/channels.py" line="169"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="165"/>
+        <location filename="../../ui/views/channels.py" line="169"/>
         <source>Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="165"/>
+        <location filename="../../ui/views/channels.py" line="169"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="169"/>
+        <location filename="../../ui/views/channels.py" line="173"/>
         <source>Feed folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="201"/>
+        <location filename="../../ui/views/channels.py" line="205"/>
         <source>Channel &apos;%1&apos; added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="208"/>
+        <location filename="../../ui/views/channels.py" line="212"/>
         <source>Testing &apos;%1&apos;…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="216"/>
+        <location filename="../../ui/views/channels.py" line="220"/>
         <source>&apos;%1&apos; works: writes to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="228"/>
+        <location filename="../../ui/views/channels.py" line="232"/>
         <source>Remove the channel &apos;%1&apos;? Files already published stay where they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/channels.py" line="230"/>
+        <location filename="../../ui/views/channels.py" line="234"/>
         <source>%n post(s) not yet published to it will not be published.</source>
         <translation>
             <numerusform>%n post not yet published to it will not be published.</numerusform>
@@ -163,17 +163,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="232"/>
+        <location filename="../../ui/views/channels.py" line="236"/>
         <source>Remove channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="234"/>
+        <location filename="../../ui/views/channels.py" line="238"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="249"/>
+        <location filename="../../ui/views/channels.py" line="253"/>
         <source>Channel &apos;%1&apos; removed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -181,78 +181,78 @@
 <context>
     <name>ComposeView</name>
     <message>
-        <location filename="../../ui/views/compose.py" line="103"/>
+        <location filename="../../ui/views/compose.py" line="106"/>
         <source>Title (optional; used by blogs and feeds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="105"/>
+        <location filename="../../ui/views/compose.py" line="108"/>
         <source>Write your post in Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="124"/>
+        <location filename="../../ui/views/compose.py" line="127"/>
         <source>No channels yet. Add one under Channels first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="126"/>
+        <location filename="../../ui/views/compose.py" line="129"/>
         <source>Add channel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="128"/>
+        <location filename="../../ui/views/compose.py" line="131"/>
         <source>Publish to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="135"/>
-        <location filename="../../ui/views/compose.py" line="249"/>
+        <location filename="../../ui/views/compose.py" line="138"/>
+        <location filename="../../ui/views/compose.py" line="252"/>
         <source>Publish now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="136"/>
+        <location filename="../../ui/views/compose.py" line="139"/>
         <source>Schedule at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="157"/>
+        <location filename="../../ui/views/compose.py" line="160"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="161"/>
+        <location filename="../../ui/views/compose.py" line="164"/>
         <source>Date and time:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="162"/>
+        <location filename="../../ui/views/compose.py" line="165"/>
         <source>Time zone:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="166"/>
+        <location filename="../../ui/views/compose.py" line="169"/>
         <source>Campaign (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="172"/>
+        <location filename="../../ui/views/compose.py" line="175"/>
         <source>Publish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="174"/>
+        <location filename="../../ui/views/compose.py" line="177"/>
         <source>Publish or schedule the post (Ctrl+Return)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="197"/>
+        <location filename="../../ui/views/compose.py" line="200"/>
         <source>Compose</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/compose.py" line="242"/>
+        <location filename="../../ui/views/compose.py" line="245"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -260,7 +260,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/compose.py" line="242"/>
+        <location filename="../../ui/views/compose.py" line="245"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -268,22 +268,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="249"/>
+        <location filename="../../ui/views/compose.py" line="252"/>
         <source>Schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="287"/>
+        <location filename="../../ui/views/compose.py" line="290"/>
         <source>&apos;%1&apos; is not a known time zone. Pick one from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="313"/>
+        <location filename="../../ui/views/compose.py" line="316"/>
         <source>Scheduled for %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="315"/>
+        <location filename="../../ui/views/compose.py" line="318"/>
         <source>Publishing now to %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -291,145 +291,150 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Demo workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&lt;p&gt;Every reply, mention, comment and message from all your channels in one place: answer from here, assign, tag and mark as done.&lt;/p&gt;&lt;p&gt;The inbox arrives together with the network channels (Mastodon, Bluesky, Matrix, WordPress). Feed folders receive no replies, so there is nothing to show yet.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Analytics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&lt;p&gt;Reach and engagement per post, channel and campaign over time, response times of the inbox, and the best time to post from your own history, with CSV and PDF export.&lt;/p&gt;&lt;p&gt;Metrics are read from the networks once network channels are connected; feed folders report none.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Brand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&lt;p&gt;Brand profiles keep every channel in one voice: signatures and hashtag sets per channel, banned and required words, tone checks, link tracking templates and image frames. The brand check runs while you write and again at approval.&lt;/p&gt;&lt;p&gt;This arrives with the next version of the composer.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Compose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="96"/>
+        <source>Opening your workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;New post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Add &amp;feed channel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;About Publisher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Post saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Publishing engine: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Publishing engine: running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Publishing engine: stopped — scheduled posts wait until it runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>last run %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>next %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>%n delivery(s) need attention</source>
         <translation>
             <numerusform>%n delivery needs attention</numerusform>
@@ -437,12 +442,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>About Publisher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>&lt;h3&gt;Publisher %1&lt;/h3&gt;&lt;p&gt;Draft once, publish to every channel in one brand voice, and answer every reply from one inbox.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -450,33 +455,33 @@
 <context>
     <name>PostListModel</name>
     <message>
-        <location filename="../../ui/views/post_model.py" line="132"/>
+        <location filename="../../ui/views/post_model.py" line="134"/>
         <source>Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/post_model.py" line="133"/>
+        <location filename="../../ui/views/post_model.py" line="135"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/post_model.py" line="134"/>
+        <location filename="../../ui/views/post_model.py" line="136"/>
         <source>Scheduled</source>
         <comment>column header: when the post goes out</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/post_model.py" line="135"/>
+        <location filename="../../ui/views/post_model.py" line="137"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/post_model.py" line="136"/>
+        <location filename="../../ui/views/post_model.py" line="138"/>
         <source>Campaign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/post_model.py" line="156"/>
+        <location filename="../../ui/views/post_model.py" line="158"/>
         <source>(untitled)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -484,68 +489,68 @@
 <context>
     <name>PostsView</name>
     <message>
-        <location filename="../../ui/views/posts.py" line="60"/>
+        <location filename="../../ui/views/posts.py" line="64"/>
         <source>No posts yet. Write your first one under Compose (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="84"/>
+        <location filename="../../ui/views/posts.py" line="88"/>
         <source>Send again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="85"/>
+        <location filename="../../ui/views/posts.py" line="89"/>
         <source>Publish this channel&apos;s delivery again; other channels are not touched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="87"/>
+        <location filename="../../ui/views/posts.py" line="91"/>
         <source>Open published post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="118"/>
+        <location filename="../../ui/views/posts.py" line="122"/>
         <source>Posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="170"/>
+        <location filename="../../ui/views/posts.py" line="174"/>
         <source>(untitled)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="172"/>
+        <location filename="../../ui/views/posts.py" line="176"/>
         <source>%1 · created %2 by %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="182"/>
+        <location filename="../../ui/views/posts.py" line="186"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="183"/>
+        <location filename="../../ui/views/posts.py" line="187"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="184"/>
+        <location filename="../../ui/views/posts.py" line="188"/>
         <source>Scheduled</source>
         <comment>column header: when the post goes out</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="185"/>
+        <location filename="../../ui/views/posts.py" line="189"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="186"/>
+        <location filename="../../ui/views/posts.py" line="190"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="204"/>
+        <location filename="../../ui/views/posts.py" line="208"/>
         <source>Next try: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -553,77 +558,77 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/views/settings.py" line="20"/>
+        <location filename="../../ui/views/settings.py" line="24"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="29"/>
+        <location filename="../../ui/views/settings.py" line="33"/>
         <source>Storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="31"/>
+        <location filename="../../ui/views/settings.py" line="35"/>
         <source>Database:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="32"/>
+        <location filename="../../ui/views/settings.py" line="36"/>
         <source>Data folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="37"/>
+        <location filename="../../ui/views/settings.py" line="41"/>
         <source>Choose another database with --db URL or the PUBLISHER_DB environment variable; a team shares one PostgreSQL database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="42"/>
+        <location filename="../../ui/views/settings.py" line="46"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="43"/>
+        <location filename="../../ui/views/settings.py" line="47"/>
         <source>Passwords and tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="45"/>
+        <location filename="../../ui/views/settings.py" line="49"/>
         <source>Keyring:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="47"/>
+        <location filename="../../ui/views/settings.py" line="51"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="50"/>
+        <location filename="../../ui/views/settings.py" line="54"/>
         <source>Language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="51"/>
+        <location filename="../../ui/views/settings.py" line="55"/>
         <source>set PUBLISHER_LANG=en or de to change it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="53"/>
+        <location filename="../../ui/views/settings.py" line="57"/>
         <source>Time zone:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="54"/>
+        <location filename="../../ui/views/settings.py" line="58"/>
         <source>Version:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="69"/>
+        <location filename="../../ui/views/settings.py" line="73"/>
         <source>%1 — secrets are stored here and nowhere else.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="74"/>
+        <location filename="../../ui/views/settings.py" line="78"/>
         <source>No usable keyring (%1). Channels that need a password or token cannot be added until one is installed and unlocked (e.g. GNOME Keyring or KWallet), or chosen with PYTHON_KEYRING_BACKEND.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -631,7 +636,7 @@
 <context>
     <name>_MonthCalendar</name>
     <message numerus="yes">
-        <location filename="../../ui/views/calendar.py" line="68"/>
+        <location filename="../../ui/views/calendar.py" line="73"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n more</numerusform>

@@ -62,7 +62,7 @@ def english(qapp: QApplication) -> Iterator[None]:
 def window(qtbot: Any, services: Services, english: None) -> Iterator[MainWindow]:
     tasks = TaskRunner(inline=True)
     engine = EngineRunner(services, tasks)
-    win = MainWindow(services, tasks, engine)
+    win = MainWindow(tasks, services=services, engine=engine)
     qtbot.addWidget(win)
     win.show()
     win.refresh_all()

@@ -39,7 +39,7 @@ def render(out: Path, language: str) -> list[Path]:
     seed_demo(services, workdir / "feeds")
     tasks = TaskRunner(app, inline=True)
     engine = EngineRunner(services, tasks, app)
-    window = MainWindow(services, tasks, engine, demo=True)
+    window = MainWindow(tasks, services=services, engine=engine, demo=True)
     window.resize(1180, 760)
     window.show()
     engine.start()

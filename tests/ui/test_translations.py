@@ -91,7 +91,7 @@ def test_compiled_catalogues_are_up_to_date(language: str, tmp_path: Path) -> No
 
 def test_english_plurals_read_naturally(services: Services, qtbot: Any, english: None) -> None:
     tasks = TaskRunner(inline=True)
-    window = MainWindow(services, tasks, EngineRunner(services, tasks))
+    window = MainWindow(tasks, services=services, engine=EngineRunner(services, tasks))
     qtbot.addWidget(window)
     qtbot.keyClicks(window.compose.editor, "One")
     assert window.compose.counter.text() == "3 characters · 1 word"
@@ -101,7 +101,7 @@ def test_german_window_is_german_and_nothing_is_clipped(services: Services, qtbo
     translators = install_translators(I18N, "de")
     try:
         tasks = TaskRunner(inline=True)
-        window = MainWindow(services, tasks, EngineRunner(services, tasks))
+        window = MainWindow(tasks, services=services, engine=EngineRunner(services, tasks))
         qtbot.addWidget(window)
         window.resize(1180, 760)
         window.show()

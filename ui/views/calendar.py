@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QRect, Qt, QTime, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QStandardItem, QStandardItemModel, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QLabel, QListView, QSplitter, QVBoxLayout, QWidget
 
 from publisher.domain import DeliveryInfo, DeliveryState
-from publisher.services import Services
 from ui.labels import delivery_state, state_symbol
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from publisher.services import Services
 
 POST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

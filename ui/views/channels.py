@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -24,10 +26,12 @@ from PySide6.QtWidgets import (
 
 from publisher.channels.protocol import VerifyResult
 from publisher.domain import ChannelInfo
-from publisher.services import Services
 from ui.errors import describe_exception
 from ui.resources import icon
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from publisher.services import Services
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 

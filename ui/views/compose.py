@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, QRegularExpression, Qt, QTime, Signal
@@ -39,10 +40,12 @@ from PySide6.QtWidgets import (
 )
 
 from publisher.domain import ChannelInfo, PostDetail
-from publisher.services import Services
 from publisher.timezones import all_zone_names, local_zone_name
 from ui.errors import describe_exception
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from publisher.services import Services
 
 CHANNEL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -6,14 +6,16 @@ loads the rows a view actually paints in batches on the task runner.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
 from publisher.domain import PostStatus, PostSummary
-from publisher.services import Services
 from ui.labels import delivery_state, local_datetime, post_status, state_symbol
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from publisher.services import Services
 
 CHUNK = 200
 BATCH = 100
@@ -170,6 +172,10 @@ class PostListModel(QAbstractTableModel):
             if row.status in (PostStatus.FAILED, PostStatus.NEEDS_ATTENTION, PostStatus.PARTIALLY_PUBLISHED):
                 return QColor(190, 40, 30)
         return None
+
+    def total(self) -> int:
+        """How many posts exist (rows not yet fetched included)."""
+        return len(self._ids)
 
     def post_id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < self._shown else None

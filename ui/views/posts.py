@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -17,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from publisher.domain import DeliveryInfo, DeliveryState, PostDetail
-from publisher.services import Services
 from ui.errors import describe_exception, error_text
 from ui.labels import delivery_state, local_datetime, post_status
 from ui.tasks import TaskRunner
 from ui.views.post_model import POST_ID_ROLE, PostListModel
+
+if TYPE_CHECKING:
+    from publisher.services import Services
 
 DELIVERY_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 URL_ROLE = Qt.ItemDataRole.UserRole + 11

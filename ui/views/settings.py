@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from publisher import __version__
 from publisher.config import data_dir
 from publisher.secrets import BackendStatus, backend_status
-from publisher.services import Services
 from publisher.timezones import local_zone_name
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from publisher.services import Services
 
 
 class SettingsView(QWidget):
