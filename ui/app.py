@@ -107,7 +107,8 @@ def main(*, db_url: str | None, demo: bool = False) -> int:
 
     def on_open_failed(exc: Exception) -> None:
         print(f"publisher: error: {exc}", file=sys.stderr)
-        QMessageBox.critical(window, APP_NAME, describe_exception(exc))
+        if not probe:  # a scripted start has nobody to click the dialog away
+            QMessageBox.critical(window, APP_NAME, describe_exception(exc))
         opened["failed"] = True
         app.exit(1)
 
