@@ -30,16 +30,29 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"publisher: error: {message} (see '{self.prog} --help')\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
-    common.add_argument(
+def _add_common_options(target: argparse.ArgumentParser, *, top: bool) -> None:
+    """``--db`` and ``--json``, accepted before and after the command.
+
+    After the command their defaults are suppressed, so a subcommand's parser does not overwrite a value given
+    before the command (``publisher --db X post list``).
+    """
+    target.add_argument(
         "--db",
         metavar="URL",
+        default=None if top else argparse.SUPPRESS,
         help="database URL (default: $PUBLISHER_DB, else SQLite in the user data directory)",
     )
-    common.add_argument("--json", action="store_true", help="machine-readable output")
+    target.add_argument(
+        "--json", action="store_true", default=False if top else argparse.SUPPRESS, help="machine-readable output"
+    )
 
-    parser = _Parser(prog="publisher", description="Draft once, publish everywhere.", parents=[common])
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    _add_common_options(common, top=False)
+
+    parser = _Parser(prog="publisher", description="Draft once, publish everywhere.")
+    _add_common_options(parser, top=True)
     parser.add_argument("--version", action="version", version=f"publisher {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 

@@ -8,14 +8,22 @@ nothing is ever written to disk in plain text as a fallback.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import keyring
-import keyring.backend
-import keyring.errors
+from typing import TYPE_CHECKING
 
 from publisher.errors import SecretsUnavailable
 
+if TYPE_CHECKING:
+    from types import ModuleType
+
 SERVICE = "Publisher"
+
+
+def _keyring() -> ModuleType:
+    """keyring, imported on first use: it probes its backends on import, which start-up need not wait for."""
+    import keyring
+    import keyring.errors
+
+    return keyring
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +33,7 @@ class BackendStatus:
 
 
 def backend_status() -> BackendStatus:
-    backend = keyring.get_keyring()
+    backend = _keyring().get_keyring()
     name = f"{type(backend).__module__}.{type(backend).__name__}"
     try:
         priority = float(backend.priority)
@@ -57,12 +65,14 @@ class SecretStore:
 
     def set(self, channel_id: int, secret: str) -> None:
         self.require()
+        keyring = _keyring()
         try:
             keyring.set_password(self.service, self.account(channel_id), secret)
         except keyring.errors.KeyringError as exc:
             raise SecretsUnavailable(backend=backend_status().name, reason=str(exc)) from None
 
     def get(self, channel_id: int) -> str | None:
+        keyring = _keyring()
         try:
             value: str | None = keyring.get_password(self.service, self.account(channel_id))
         except keyring.errors.KeyringError as exc:
@@ -70,6 +80,7 @@ class SecretStore:
         return value
 
     def delete(self, channel_id: int) -> None:
+        keyring = _keyring()
         try:
             keyring.delete_password(self.service, self.account(channel_id))
         except keyring.errors.PasswordDeleteError:

@@ -13,14 +13,13 @@ import re
 import sys
 import tempfile
 import unicodedata
+import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
-
-import markdown
 
 from publisher.channels.protocol import (
     ChannelConfig,
@@ -69,7 +68,13 @@ def slugify(text: str, max_length: int = 60) -> str:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Replace ``path`` with ``data`` in one step.
+
+    The file gets the permissions any saved file gets (0o666 less the umask), not mkstemp's owner-only 0o600:
+    the folder is there to be served by a web server or read by a site generator running as another user.
+    """
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -231,6 +236,8 @@ class FeedConnector:
         link.set("href", self._url_for(filename))
         content = ET.SubElement(entry, _a("content"))
         content.set("type", "html")
+        import markdown  # imported on first publish, not at start-up
+
         content.text = markdown.markdown(request.text, extensions=["extra"], output_format="html")
         ET.SubElement(entry, "{urn:publisher}file").text = filename
         # Newest first: insert before the first existing entry.

@@ -36,7 +36,8 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        # journal_mode=WAL is written into the file, so it is set by migrate() only once the file is known to
+        # be ours: a foreign or too new database must be left byte for byte as it was.
         cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
@@ -107,12 +108,13 @@ class Database:
         """
         current = self.current_revision()
         known = known_revisions()
-        if current == known[-1]:
-            return None
         if current is not None and current not in known:
             raise DatabaseError("db.too_new", revision=current, supported=known[-1])
         if current is None and self.has_tables():
             raise DatabaseError("db.foreign", url=self.safe_url)
+        self._use_wal()
+        if current == known[-1]:
+            return None
         backup = self._backup_sqlite(current) if current is not None else None
         from alembic import command
         from alembic.config import Config
@@ -123,6 +125,20 @@ class Database:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
         return backup
+
+    def _use_wal(self) -> None:
+        if self.sqlite_path is None:
+            return
+        # Outside any transaction (SQLite refuses to change the journal mode inside one): a raw connection.
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            try:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            finally:
+                cursor.close()
+        finally:
+            raw.close()
 
     def _backup_sqlite(self, revision: str) -> Path | None:
         if self.sqlite_path is None or not self.sqlite_path.exists():

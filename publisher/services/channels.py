@@ -70,7 +70,7 @@ class ChannelService:
         if secret:
             self.secrets.require()  # fail before anything is written
         now = self.clock.now()
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             if session.scalar(select(Channel.id).where(Channel.name == name)) is not None:
                 raise InputError("channel.name_taken", name=name)
             row = Channel(kind=kind, name=name, base_url=base_url, handle=handle, settings=settings, created_at=now)
@@ -115,7 +115,7 @@ class ChannelService:
 
     def remove(self, name: str) -> ChannelInfo:
         now = self.clock.now()
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             row = session.scalar(select(Channel).where(Channel.name == name))
             if row is None:
                 raise NotFound("channel.not_found", name=name)

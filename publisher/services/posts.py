@@ -89,7 +89,7 @@ class PostService:
         zone(tz)
         now = self.clock.now()
         when = now if at is None else at
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             rows = list(session.scalars(select(Channel).where(Channel.name.in_(names))))
             found = {c.name for c in rows}
             missing = [n for n in names if n not in found]
@@ -186,7 +186,7 @@ class PostService:
     def retry(self, delivery_id: int) -> DeliveryInfo:
         """Send one failed or unconfirmed delivery again; the post's other channels are left alone."""
         now = self.clock.now()
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             row = session.get(Delivery, delivery_id)
             if row is None:
                 raise NotFound("delivery.not_found", id=delivery_id)
@@ -210,7 +210,7 @@ class PostService:
 
     def delete(self, post_id: int) -> None:
         now = self.clock.now()
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             post = session.get(Post, post_id)
             if post is None:
                 raise NotFound("post.not_found", id=post_id)
