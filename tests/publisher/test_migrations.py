@@ -1,0 +1,335 @@
+"""Migrations: every revision upgrades from the one before and from empty, the result equals the models, and a
+database that is not ours (or too new) is refused without a single byte changed."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import textwrap
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Column, Integer, MetaData, Table, func, select, text
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+
+from publisher.db import session as session_module
+from publisher.db.models import Base, Channel, UTCDateTime
+from publisher.db.session import MIGRATIONS_DIR, Database, head_revision, known_revisions
+from publisher.errors import DatabaseError
+from publisher.services import build_services
+
+
+def _config(script_location: Path, connection=None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(script_location))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def _revisions_oldest_first(script_location: Path = MIGRATIONS_DIR) -> list[str]:
+    script = ScriptDirectory.from_config(_config(script_location))
+    return [r.revision for r in reversed(list(script.walk_revisions()))]
+
+
+REVISIONS = _revisions_oldest_first()
+
+
+def _upgrade(db: Database, revision: str) -> None:
+    with db.engine.begin() as conn:
+        command.upgrade(_config(MIGRATIONS_DIR, conn), revision)
+
+
+def _schema_diffs(db: Database) -> list[object]:
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True, "target_metadata": Base.metadata})
+        return list(compare_metadata(context, Base.metadata))
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _siblings(path: Path) -> list[str]:
+    return sorted(p.name for p in path.parent.iterdir() if p.name != path.name)
+
+
+def _backups(path: Path) -> list[str]:
+    return [n for n in _siblings(path) if ".backup-" in n and not n.endswith(("-wal", "-shm"))]
+
+
+def _sql(path: Path, *statements: str) -> list[tuple[object, ...]]:
+    """Runs statements with plain sqlite3 (not Publisher's code) and returns the last one's rows."""
+    conn = sqlite3.connect(path)
+    try:
+        rows: list[tuple[object, ...]] = []
+        for statement in statements:
+            rows = conn.execute(statement).fetchall()
+        conn.commit()
+        return rows
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> Path:
+    return tmp_path / "publisher.sqlite3"
+
+
+@pytest.fixture
+def open_db(db_file: Path):
+    opened: list[Database] = []
+
+    def make(path: Path = db_file) -> Database:
+        db = Database(f"sqlite:///{path}")
+        opened.append(db)
+        return db
+
+    yield make
+    for db in opened:
+        db.dispose()
+
+
+# -- the revision chain ------------------------------------------------------------------------------------
+
+
+def test_known_revisions_agree_with_alembic():
+    script = ScriptDirectory.from_config(_config(MIGRATIONS_DIR))
+    assert known_revisions() == REVISIONS
+    assert script.get_heads() == [head_revision()]
+    # One straight line: each revision builds on the one before it.
+    previous = None
+    for revision in REVISIONS:
+        assert script.get_revision(revision).down_revision == previous
+        previous = revision
+
+
+def test_upgrading_step_by_step_reaches_the_models(open_db):
+    db = open_db()
+    assert db.current_revision() is None
+    for revision in REVISIONS:
+        _upgrade(db, revision)
+        assert db.current_revision() == revision
+    assert _schema_diffs(db) == []
+
+
+@pytest.mark.parametrize("start", REVISIONS)
+def test_each_revision_upgrades_from_empty_and_then_to_head(open_db, start):
+    db = open_db()
+    _upgrade(db, start)
+    assert db.current_revision() == start
+    db.migrate()
+    assert db.current_revision() == head_revision()
+    assert _schema_diffs(db) == []
+
+
+def test_the_schema_comparison_notices_a_difference(open_db):
+    """Guards the test above: a column the migrations lack must show up as a diff."""
+    db = open_db()
+    db.migrate()
+    extended = MetaData()
+    for table in Base.metadata.tables.values():
+        table.to_metadata(extended)
+    Table("channels", extended, Column("colour", Integer), extend_existing=True)
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        diffs = compare_metadata(context, extended)
+    assert any(d[0] == "add_column" and d[3].name == "colour" for d in diffs)
+
+
+# -- migrate() on existing databases ---------------------------------------------------------------------
+
+
+def test_migrate_at_head_is_a_no_op_without_backup(open_db, db_file, clock):
+    services = build_services(f"sqlite:///{db_file}", clock=clock, actor="tester")
+    try:
+        folder = db_file.parent / "feed"
+        folder.mkdir()
+        services.channels.add("feed", name="Blog", path=str(folder))
+    finally:
+        services.close()
+    db = open_db()
+    assert db.migrate() is None
+    assert db.migrate() is None
+    assert db.current_revision() == head_revision()
+    assert not db.needs_migration()
+    assert _backups(db_file) == []
+    with db.session() as s:
+        assert s.scalar(select(func.count(Channel.id))) == 1
+
+
+@pytest.fixture
+def migrations_with_a_newer_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """This version's migrations plus one more revision after head, as the next release would ship them."""
+    folder = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    new = f"{int(head_revision()) + 1:04d}"
+    (folder / "versions" / f"{new}_add_probe.py").write_text(
+        textwrap.dedent(
+            f'''
+            import sqlalchemy as sa
+            from alembic import op
+
+            revision = "{new}"
+            down_revision = "{head_revision()}"
+            branch_labels = None
+            depends_on = None
+
+
+            def upgrade() -> None:
+                op.create_table("migration_probe", sa.Column("id", sa.Integer(), primary_key=True))
+
+
+            def downgrade() -> None:
+                op.drop_table("migration_probe")
+            '''
+        )
+    )
+    monkeypatch.setattr(session_module, "MIGRATIONS_DIR", folder)
+    return new
+
+
+def test_migrating_an_older_database_backs_it_up_first(open_db, db_file, clock, migrations_with_a_newer_revision):
+    old_head = REVISIONS[-1]
+    # A database written by this version (its head is one behind the patched migrations) with a channel in it.
+    _sql(db_file, "PRAGMA journal_mode=WAL")
+    db = open_db()
+    _upgrade(db, old_head)
+    with db.session() as s:
+        s.add(Channel(kind="feed", name="Blog", settings={"path": "/tmp"}, created_at=clock.now()))
+    db.dispose()
+
+    db = open_db()
+    backup = db.migrate()
+
+    assert db.current_revision() == migrations_with_a_newer_revision
+    assert backup is not None and backup.exists()
+    assert backup.parent == db_file.parent
+    assert backup.name.startswith(f"{db_file.name}.backup-{old_head}-")
+    # The backup is the database as it was, data included.
+    assert _sql(backup, "SELECT version_num FROM alembic_version") == [(old_head,)]
+    assert _sql(backup, "SELECT name FROM channels") == [("Blog",)]
+    with db.session() as s:  # the data survived the migration
+        assert s.scalar(select(Channel.name)) == "Blog"
+        assert s.execute(text("SELECT count(*) FROM migration_probe")).scalar() == 0
+
+    # At the new head, migrating again neither changes anything nor makes another backup.
+    assert _backups(db_file) == [backup.name]
+    assert db.migrate() is None
+    assert _backups(db_file) == [backup.name]
+
+
+def test_a_new_database_is_not_backed_up(open_db, db_file):
+    db = open_db()
+    assert db.migrate() is None
+    assert _backups(db_file) == []
+
+
+# -- databases that are not ours ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("journal_mode", ["wal", "delete"])
+def test_a_database_from_a_newer_version_is_refused_untouched(open_db, db_file, journal_mode):
+    db = open_db()
+    db.migrate()
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    db.dispose()
+    _sql(db_file, f"PRAGMA journal_mode={journal_mode}")
+    before = _digest(db_file)
+    neighbours = _siblings(db_file)
+
+    db = open_db()
+    with pytest.raises(DatabaseError) as caught:
+        db.migrate()
+    db.dispose()
+
+    assert caught.value.code == "db.too_new"
+    assert caught.value.params["revision"] == "9999"
+    assert caught.value.params["supported"] == head_revision()
+    assert _digest(db_file) == before
+    assert _siblings(db_file) == neighbours
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"These are my notes, not a database.\n" * 200,
+        os.urandom(8192),
+        b"SQLite format 3\x00" + os.urandom(4080),  # the right magic, garbage after it
+    ],
+    ids=["text", "random", "bad-header"],
+)
+def test_a_file_that_is_not_a_database_is_refused_untouched(open_db, db_file, content):
+    db_file.write_bytes(content)
+    db = open_db()
+    with pytest.raises(DatabaseError) as caught:
+        db.migrate()
+    db.dispose()
+    assert caught.value.code == "db.not_a_database"
+    assert db_file.read_bytes() == content
+    assert _siblings(db_file) == []
+
+
+def test_a_database_with_foreign_tables_is_refused_untouched(open_db, db_file):
+    _sql(
+        db_file,
+        "CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)",
+        "INSERT INTO recipes (name) VALUES ('soup')",
+    )
+    before = _digest(db_file)
+
+    db = open_db()
+    with pytest.raises(DatabaseError) as caught:
+        db.migrate()
+    db.dispose()
+
+    assert caught.value.code == "db.foreign"
+    assert _digest(db_file) == before
+    assert _sql(db_file, "SELECT name FROM sqlite_master WHERE type = 'table'") == [("recipes",)]
+
+
+def test_a_missing_folder_is_reported_before_anything_is_created(tmp_path):
+    with pytest.raises(DatabaseError) as caught:
+        Database(f"sqlite:///{tmp_path / 'missing' / 'db.sqlite3'}")
+    assert caught.value.code == "db.folder_missing"
+    assert not (tmp_path / "missing").exists()
+
+
+# -- the UTC timestamp type ------------------------------------------------------------------------------
+
+
+def test_naive_datetimes_are_refused():
+    with pytest.raises(ValueError, match="naive"):
+        UTCDateTime().process_bind_param(datetime(2026, 12, 1, 9, 30), sqlite_dialect.dialect())
+
+
+def test_a_naive_datetime_is_not_written(open_db, clock):
+    db = open_db()
+    db.migrate()
+    with pytest.raises(Exception, match="naive"), db.session() as s:
+        s.add(Channel(kind="feed", name="Blog", settings={}, created_at=datetime(2026, 12, 1, 9, 30)))
+    with db.session() as s:
+        assert s.scalar(select(func.count(Channel.id))) == 0
+
+
+def test_aware_datetimes_come_back_as_the_same_instant_in_utc(open_db):
+    from zoneinfo import ZoneInfo
+
+    db = open_db()
+    db.migrate()
+    berlin = datetime(2026, 7, 1, 9, 30, tzinfo=ZoneInfo("Europe/Berlin"))
+    with db.session() as s:
+        s.add(Channel(kind="feed", name="Blog", settings={}, created_at=berlin))
+    with db.session() as s:
+        stored = s.scalar(select(Channel.created_at))
+    assert stored == berlin
+    assert stored.utcoffset().total_seconds() == 0
