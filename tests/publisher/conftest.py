@@ -8,9 +8,6 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import keyring.backend
-import keyring.core
-import keyring.errors
 import pytest
 
 from publisher.channels.registry import Registry
@@ -19,43 +16,6 @@ from publisher.services import Services, build_services
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring that lives in a dict, so tests never touch the system's keyring."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        try:
-            del self.passwords[(service, username)]
-        except KeyError:
-            raise keyring.errors.PasswordDeleteError("not stored") from None
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
-    """Every core test runs against an empty in-memory keyring; the previous backend comes back afterwards."""
-    backend = MemoryKeyring()
-    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
-    return backend
-
-
-@pytest.fixture(autouse=True)
-def _no_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Nothing a test does may land in the real user data directory or a database named in the environment."""
-    monkeypatch.setenv("PUBLISHER_DATA_DIR", str(tmp_path_factory.mktemp("data")))
-    monkeypatch.delenv("PUBLISHER_DB", raising=False)
 
 
 @pytest.fixture
