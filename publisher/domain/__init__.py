@@ -12,6 +12,7 @@ from publisher.domain._types import (
     Role,
     derive_post_status,
 )
+from publisher.domain.problems import Fix, Problem, Severity
 
 __all__ = [
     "ROLES",
@@ -19,9 +20,12 @@ __all__ = [
     "DeliveryInfo",
     "DeliveryState",
     "EngineStatus",
+    "Fix",
     "PostDetail",
     "PostStatus",
     "PostSummary",
+    "Problem",
     "Role",
+    "Severity",
     "derive_post_status",
 ]
