@@ -5,9 +5,10 @@ Every message says what went wrong and what to do about it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from publisher.domain.problems import Problem
     from publisher.errors import PublisherError
 
 MESSAGES: dict[str, str] = {
@@ -74,7 +75,24 @@ MESSAGES: dict[str, str] = {
     "cli.file_unreadable": "The file {path} cannot be read as UTF-8 text.",
     "cli.when_required": "Say when: --now or --at 2026-12-01T09:30+01:00.",
     "cli.gui_unavailable": "The window cannot open: {reason}",
+    "cli.bad_json": "{path} is not valid JSON (line {line}: {reason}).",
+    "check.no_target": "Say what to check for: --kind KIND or --channel NAME.",
 }
+
+
+def _format(template: str, params: dict[str, Any], code: str) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return f"{template} ({code})"
+
+
+def describe_problem(problem: Problem) -> str:
+    """A draft problem (length, brand, media) in English."""
+    template = MESSAGES.get(problem.code)
+    if template is None:
+        return problem.code
+    return _format(template, problem.params, problem.code)
 
 
 def describe(error: PublisherError) -> str:
@@ -87,3 +105,18 @@ def describe(error: PublisherError) -> str:
         return template.format(**error.params)
     except (KeyError, IndexError, ValueError):
         return f"{template} ({error.code})"
+
+
+def _merge_area_messages() -> None:
+    """Brand and media keep their sentences beside their code (in modules that load neither regex nor Pillow)."""
+    from publisher.domain._brand_messages import BRAND_MESSAGES
+    from publisher.domain._media_messages import MEDIA_MESSAGES
+    from publisher.text.messages import TEXT_MESSAGES
+
+    MESSAGES.update(TEXT_MESSAGES)
+    MESSAGES.update(BRAND_MESSAGES)
+    MESSAGES.update(MEDIA_MESSAGES)
+    MESSAGES["post.variant_not_selected"] = "There is a variant for '{channel}', but the post does not go there."
+
+
+_merge_area_messages()

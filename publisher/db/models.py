@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     Dialect,
     ForeignKey,
@@ -87,6 +88,19 @@ class Channel(Base):
     created_at: Mapped[datetime]
 
 
+class Brand(Base):
+    """A brand profile; ``settings`` holds :meth:`publisher.domain.brand.BrandProfile.to_json`."""
+
+    __tablename__ = "brand_profiles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
 class Post(Base):
     __tablename__ = "posts"
 
@@ -96,6 +110,7 @@ class Post(Base):
     campaign: Mapped[str | None] = mapped_column(String(200))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(20))  # workflow: draft, in_review, approved, scheduled
+    brand_id: Mapped[int | None] = mapped_column(ForeignKey("brand_profiles.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -118,6 +133,8 @@ class Variant(Base):
 
 
 class MediaAsset(Base):
+    """One image or video attached to a post. The bytes live in the media store (content-addressed by sha256)."""
+
     __tablename__ = "media_assets"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -127,6 +144,12 @@ class MediaAsset(Base):
     size: Mapped[int] = mapped_column(Integer)
     filename: Mapped[str] = mapped_column(String(500))
     alt_text: Mapped[str | None] = mapped_column(Text)
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    duration_ms: Mapped[int | None] = mapped_column(Integer)
+    # Relative to the data directory (``media/<sha256[:2]>/<sha256>``), so the folder can move.
+    storage_path: Mapped[str] = mapped_column(String(1000))
+    position: Mapped[int] = mapped_column(Integer, default=0)  # order within the post, from 0
     created_at: Mapped[datetime]
 
 

@@ -119,11 +119,29 @@ class Database:
         from alembic import command
         from alembic.config import Config
 
-        with self.engine.begin() as conn:
-            cfg = Config()
-            cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with self.engine.connect() as conn:
+            # SQLite: batch mode rebuilds a table by copying it and dropping the old one, and with foreign keys on
+            # that DROP would cascade-delete every row that references it (a post's deliveries, variants, media).
+            # Foreign keys can only be switched outside a transaction, so before BEGIN and back after the end;
+            # before the commit the migrated data is checked for references that point nowhere.
+            raw = conn.connection.driver_connection if self.dialect == "sqlite" else None
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=OFF")
+            try:
+                with conn.begin():
+                    cfg = Config()
+                    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                    if raw is not None:
+                        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                        if broken:
+                            raise DatabaseError(
+                                "db.unavailable", url=self.safe_url, reason=f"migrating broke references: {broken[:5]}"
+                            )
+            finally:
+                if raw is not None:
+                    raw.execute("PRAGMA foreign_keys=ON")
         return backup
 
     def _use_wal(self) -> None:

@@ -12,6 +12,7 @@ from publisher.domain._types import (
     Role,
     derive_post_status,
 )
+from publisher.domain.media import MediaInfo
 from publisher.domain.problems import Fix, Problem, Severity
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "DeliveryState",
     "EngineStatus",
     "Fix",
+    "MediaInfo",
     "PostDetail",
     "PostStatus",
     "PostSummary",

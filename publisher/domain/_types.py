@@ -6,6 +6,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from publisher.domain.media import MediaInfo
+
 
 class Role(StrEnum):
     AUTHOR = "author"
@@ -160,6 +162,8 @@ class PostDetail:
     created_at: datetime
     updated_at: datetime
     deliveries: tuple[DeliveryInfo, ...]
+    media: tuple[MediaInfo, ...] = ()  # in post order
+    brand: str | None = None  # the brand profile the post is checked against
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -173,6 +177,8 @@ class PostDetail:
             "created_at": self.created_at.isoformat(),
             "updated_at": self.updated_at.isoformat(),
             "deliveries": [d.to_json() for d in self.deliveries],
+            "media": [m.to_json() for m in self.media],
+            "brand": self.brand,
         }
 
 

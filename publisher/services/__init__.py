@@ -11,11 +11,21 @@ from publisher.db.session import Database
 from publisher.domain import EngineStatus
 from publisher.secrets import SecretStore
 from publisher.services._common import current_login
+from publisher.services.brand import BrandService
 from publisher.services.channels import ChannelService
+from publisher.services.compose import ComposeService
 from publisher.services.engine import PublishingEngine, RunReport, engine_status
 from publisher.services.posts import PostService
 
-__all__ = ["ChannelService", "PostService", "PublishingEngine", "RunReport", "Services", "build_services"]
+__all__ = [
+    "BrandService",
+    "ChannelService",
+    "PostService",
+    "PublishingEngine",
+    "RunReport",
+    "Services",
+    "build_services",
+]
 
 
 @dataclass
@@ -27,6 +37,8 @@ class Services:
     channels: ChannelService
     posts: PostService
     actor: str
+    brands: BrandService
+    compose: ComposeService
 
     def engine(self, *, mode: str = "headless") -> PublishingEngine:
         return PublishingEngine(self.db, self.registry, self.secrets, self.clock, mode=mode)
@@ -62,4 +74,6 @@ def build_services(
         channels=ChannelService(db, registry, secrets, clock, actor),
         posts=PostService(db, clock, actor),
         actor=actor,
+        brands=BrandService(db, clock, actor),
+        compose=ComposeService(db),
     )

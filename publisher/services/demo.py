@@ -109,6 +109,18 @@ def seed_demo(services: Services, folder: Path) -> None:
         target = folder / sub
         target.mkdir(parents=True, exist_ok=True)
         services.channels.add("feed", name=name, path=str(target), url=url)
+    from publisher.domain.brand import BrandProfile
+
+    services.brands.save(
+        BrandProfile(
+            name="Example Ltd",
+            signatures={"*": "— Example Ltd press office"},
+            hashtags={"mastodon": ("#ExampleLtd",), "bluesky": ("#ExampleLtd",)},
+            banned_words=("cheap", "unbeatable", "world-class"),
+            max_exclamations=1,
+            utm={"source": "{kind}", "medium": "social", "campaign": "{campaign}"},
+        )
+    )
     tz = ZoneInfo(ZONE)
     today = services.clock.now().astimezone(tz).replace(hour=0, minute=0, second=0, microsecond=0)
     for days, hour, title, body, channels, campaign in SAMPLES:

@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from publisher.clock import Clock
-from publisher.db.models import Channel, Delivery, Post, User
+from publisher.db.models import Brand, Channel, Delivery, MediaAsset, Post, User, Variant
 from publisher.db.session import Database
 from publisher.domain import (
     DeliveryInfo,
     DeliveryState,
+    MediaInfo,
     PostDetail,
     PostStatus,
     PostSummary,
     derive_post_status,
 )
 from publisher.errors import InputError, NotFound
+from publisher.media import MAX_ALT_TEXT, MediaInput, MediaStore, StoredMedia, inspect_media, media_problems
 from publisher.services._common import audit, ensure_user
 from publisher.timezones import zone
 
 MAX_BODY_CHARS = 100_000
+MAX_MEDIA_PER_POST = 20  # more than any network takes (LinkedIn and Threads: 20)
 
 
 def delivery_info(row: Delivery, channel: Channel) -> DeliveryInfo:
@@ -56,11 +61,57 @@ def title_of(post: Post) -> str:
     return ""
 
 
+def media_info(row: MediaAsset) -> MediaInfo:
+    return MediaInfo(
+        mime_type=row.mime_type,
+        size=row.size,
+        filename=row.filename,
+        width=row.width,
+        height=row.height,
+        duration_ms=row.duration_ms,
+        alt_text=row.alt_text,
+        sha256=row.sha256,
+        storage_path=row.storage_path,
+        position=row.position,
+    )
+
+
+def inspect_inputs(media: Sequence[MediaInput]) -> list[MediaInfo]:
+    """Inspects every file and takes its alt text, raising the first problem before anything is written."""
+    if len(media) > MAX_MEDIA_PER_POST:
+        raise InputError("media.too_many_files", max=MAX_MEDIA_PER_POST)
+    infos: list[MediaInfo] = []
+    for position, item in enumerate(media):
+        info = inspect_media(item.path).with_alt(item.alt_text)
+        if info.alt_text is not None and len(info.alt_text) > MAX_ALT_TEXT:
+            raise InputError("media.alt_too_long_to_store", filename=info.filename, max=MAX_ALT_TEXT)
+        if info.alt_text is not None and "\x00" in info.alt_text:
+            raise InputError("post.binary")
+        infos.append(replace(info, position=position))
+    return infos
+
+
+def _variants(variants: Mapping[str, str], names: Sequence[str]) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    for name, text in variants.items():
+        if name not in names:
+            raise InputError("post.variant_not_selected", channel=name)
+        if not text or not text.strip():
+            continue
+        if len(text) > MAX_BODY_CHARS:
+            raise InputError("post.too_long", max=MAX_BODY_CHARS, channel=name)
+        if "\x00" in text:
+            raise InputError("post.binary", channel=name)
+        texts[name] = text
+    return texts
+
+
 class PostService:
-    def __init__(self, db: Database, clock: Clock, actor: str) -> None:
+    def __init__(self, db: Database, clock: Clock, actor: str, *, media_store: MediaStore | None = None) -> None:
         self.db = db
         self.clock = clock
         self.actor = actor
+        self.media_store = media_store or MediaStore()
 
     def create(
         self,
@@ -71,8 +122,19 @@ class PostService:
         campaign: str | None = None,
         at: datetime | None = None,
         tz: str = "UTC",
+        variants: Mapping[str, str] | None = None,
+        media: Sequence[MediaInput] = (),
+        brand: str | None = None,
     ) -> PostDetail:
-        """Create a post scheduled on each named channel; ``at=None`` means publish now."""
+        """Create a post scheduled on each named channel; ``at=None`` means publish now.
+
+        ``variants`` maps a channel name (one of ``channels``) to that channel's own text; a blank one is
+        ignored. ``media`` are attached in order: every file is inspected and checked against each channel's network
+        (type, size, count, alt text) and, with ``brand``, the body is brand-checked for each channel, all before
+        anything is written. A blocking problem raises :class:`InputError` with the problem's code and params
+        plus ``channel``. The files are then copied into the media store and the post, its deliveries and its
+        media rows are written in one transaction: either all of it is saved or none of it.
+        """
         if not body or not body.strip():
             raise InputError("post.empty")
         if len(body) > MAX_BODY_CHARS:
@@ -87,55 +149,153 @@ class PostService:
         if at is not None and (at.tzinfo is None or at.utcoffset() is None):
             raise InputError("time.naive", value=at.isoformat())
         zone(tz)
+        texts = _variants(variants or {}, names)
+        infos = inspect_inputs(media)
         now = self.clock.now()
         when = now if at is None else at
-        with self.db.session(write=True) as session:
-            rows = list(session.scalars(select(Channel).where(Channel.name.in_(names))))
-            found = {c.name for c in rows}
-            missing = [n for n in names if n not in found]
-            if missing:
-                raise NotFound("channel.not_found", name=missing[0])
-            author = ensure_user(session, self.actor, now)
-            title = (title or "").strip() or None
-            post = Post(
-                title=title,
-                body=body,
-                campaign=(campaign or "").strip() or None,
-                author_id=author.id,
-                status=PostStatus.SCHEDULED,
-                created_at=now,
-                updated_at=now,
-            )
-            session.add(post)
-            session.flush()
-            by_name = {c.name: c for c in rows}
-            for name in names:
-                session.add(
-                    Delivery(
-                        post_id=post.id,
-                        channel_id=by_name[name].id,
-                        state=DeliveryState.SCHEDULED,
-                        scheduled_at=when,
-                        scheduled_tz=tz,
-                        next_attempt_at=when,
-                        attempts=0,
-                        created_at=now,
-                        updated_at=now,
-                    )
+        stored: list[StoredMedia] = []
+        try:
+            with self.db.session(write=True) as session:
+                rows = list(session.scalars(select(Channel).where(Channel.name.in_(names))))
+                found = {c.name for c in rows}
+                missing = [n for n in names if n not in found]
+                if missing:
+                    raise NotFound("channel.not_found", name=missing[0])
+                by_name = {c.name: c for c in rows}
+                brand_row = self._brand_row(session, brand) if brand is not None else None
+                self._refuse_blocking_problems(body, texts, infos, [by_name[n] for n in names], brand_row)
+                for info in infos:
+                    stored.append(self.media_store.put(Path(media[info.position].path)))
+                return self._insert(
+                    session,
+                    body=body,
+                    names=names,
+                    by_name=by_name,
+                    texts=texts,
+                    title=title,
+                    campaign=campaign,
+                    brand_row=brand_row,
+                    infos=infos,
+                    stored=stored,
+                    now=now,
+                    when=when,
+                    tz=tz,
                 )
-            audit(
-                session,
-                at=now,
-                actor=self.actor,
-                action="post.created",
-                entity="post",
-                entity_id=post.id,
-                channels=names,
-                scheduled_at=when.isoformat(),
-                timezone=tz,
+        except BaseException:
+            for item in stored:
+                self.media_store.discard(item)
+            raise
+
+    def _insert(
+        self,
+        session: Session,
+        *,
+        body: str,
+        names: list[str],
+        by_name: dict[str, Channel],
+        texts: dict[str, str],
+        title: str | None,
+        campaign: str | None,
+        brand_row: Brand | None,
+        infos: list[MediaInfo],
+        stored: list[StoredMedia],
+        now: datetime,
+        when: datetime,
+        tz: str,
+    ) -> PostDetail:
+        author = ensure_user(session, self.actor, now)
+        post = Post(
+            title=(title or "").strip() or None,
+            body=body,
+            campaign=(campaign or "").strip() or None,
+            author_id=author.id,
+            status=PostStatus.SCHEDULED,
+            brand_id=brand_row.id if brand_row is not None else None,
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(post)
+        session.flush()
+        for name in names:
+            session.add(
+                Delivery(
+                    post_id=post.id,
+                    channel_id=by_name[name].id,
+                    state=DeliveryState.SCHEDULED,
+                    scheduled_at=when,
+                    scheduled_tz=tz,
+                    next_attempt_at=when,
+                    attempts=0,
+                    created_at=now,
+                    updated_at=now,
+                )
             )
-            session.flush()
-            return self._detail(session, post.id)
+        for name, text in texts.items():
+            session.add(Variant(post_id=post.id, channel_id=by_name[name].id, body=text))
+        for info, item in zip(infos, stored, strict=True):
+            session.add(
+                MediaAsset(
+                    post_id=post.id,
+                    sha256=item.sha256,
+                    mime_type=info.mime_type,
+                    size=item.size,
+                    filename=info.filename[:500],
+                    alt_text=info.alt_text,
+                    width=info.width,
+                    height=info.height,
+                    duration_ms=info.duration_ms,
+                    storage_path=item.storage_path,
+                    position=info.position,
+                    created_at=now,
+                )
+            )
+        audit(
+            session,
+            at=now,
+            actor=self.actor,
+            action="post.created",
+            entity="post",
+            entity_id=post.id,
+            channels=names,
+            scheduled_at=when.isoformat(),
+            timezone=tz,
+            **({"variants": sorted(texts)} if texts else {}),
+            **({"media": [item.sha256 for item in stored]} if stored else {}),
+            **({"brand": brand_row.name} if brand_row is not None else {}),
+        )
+        session.flush()
+        return self._detail(session, post.id)
+
+    @staticmethod
+    def _brand_row(session: Session, name: str) -> Brand:
+        row = session.scalar(select(Brand).where(Brand.name == name.strip()))
+        if row is None:
+            raise NotFound("brand.not_found", name=name)
+        return row
+
+    @staticmethod
+    def _refuse_blocking_problems(
+        body: str,
+        texts: Mapping[str, str],
+        infos: Sequence[MediaInfo],
+        channels: Sequence[Channel],
+        brand_row: Brand | None,
+    ) -> None:
+        """Scheduling is refused while a channel has a blocking media or brand problem (the first one is raised)."""
+        profile = None
+        if brand_row is not None:
+            from publisher.domain.brand import brand_check
+            from publisher.services.brand import to_profile
+
+            profile = to_profile(brand_row)
+        for channel in channels:
+            problems = media_problems(infos, channel.kind)
+            if profile is not None:
+                text = texts.get(channel.name, body)
+                problems += brand_check(text, kind=channel.kind, profile=profile, channel=channel.name)
+            for problem in problems:
+                if problem.blocks:
+                    raise InputError(problem.code, channel=channel.name, **problem.params)
 
     def get(self, post_id: int) -> PostDetail:
         with self.db.session() as session:
@@ -227,6 +387,10 @@ class PostService:
             raise NotFound("post.not_found", id=post_id)
         deliveries = tuple(delivery_info(d, d.channel) for d in post.deliveries)
         author = session.get(User, post.author_id) if post.author_id else None
+        media = session.scalars(
+            select(MediaAsset).where(MediaAsset.post_id == post.id).order_by(MediaAsset.position, MediaAsset.id)
+        )
+        brand = session.get(Brand, post.brand_id) if post.brand_id else None
         return PostDetail(
             id=post.id,
             title=post.title,
@@ -238,6 +402,8 @@ class PostService:
             created_at=post.created_at,
             updated_at=post.updated_at,
             deliveries=deliveries,
+            media=tuple(media_info(m) for m in media),
+            brand=brand.name if brand is not None else None,
         )
 
     @staticmethod

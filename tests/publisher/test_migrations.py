@@ -333,3 +333,72 @@ def test_aware_datetimes_come_back_as_the_same_instant_in_utc(open_db):
         stored = s.scalar(select(Channel.created_at))
     assert stored == berlin
     assert stored.utcoffset().total_seconds() == 0
+
+
+# -- 0002: brand profiles and media ----------------------------------------------------------------------
+
+
+def test_a_0001_database_with_a_post_survives_the_upgrade_to_0002(open_db, db_file):
+    """0002 rebuilds ``posts`` (batch mode); with foreign keys on, dropping the old table would cascade-delete
+    every delivery, variant and media row of every post. They must all come through, and a backup is made."""
+    db = open_db()
+    _upgrade(db, "0001")
+    db.dispose()
+    _sql(
+        db_file,
+        "INSERT INTO users (id, name, role, created_at) VALUES (1, 'ann', 'admin', '2026-11-23 09:00:00')",
+        "INSERT INTO channels (id, kind, name, settings, created_at) "
+        "VALUES (1, 'feed', 'Blog', '{}', '2026-11-23 09:00:00')",
+        "INSERT INTO posts (id, title, body, campaign, author_id, status, created_at, updated_at) "
+        "VALUES (1, 'Hello', 'Hello world', 'Launch', 1, 'scheduled', '2026-11-23 09:00:00', '2026-11-23 09:00:00')",
+        "INSERT INTO deliveries (post_id, channel_id, state, scheduled_tz, attempts, created_at, updated_at) "
+        "VALUES (1, 1, 'scheduled', 'Europe/Berlin', 0, '2026-11-23 09:00:00', '2026-11-23 09:00:00')",
+        "INSERT INTO variants (post_id, channel_id, body) VALUES (1, 1, 'Hello blog')",
+        "INSERT INTO media_assets (post_id, sha256, mime_type, size, filename, alt_text, created_at) "
+        "VALUES (1, 'ab" + "0" * 62 + "', 'image/png', 10, 'a.png', 'A', '2026-11-23 09:00:00')",
+        "INSERT INTO media_assets (post_id, sha256, mime_type, size, filename, alt_text, created_at) "
+        "VALUES (1, 'cd" + "1" * 62 + "', 'image/jpeg', 20, 'b.jpg', 'B', '2026-11-23 09:00:00')",
+    )
+
+    db = open_db()
+    backup = db.migrate()
+
+    assert db.current_revision() == head_revision()
+    assert _schema_diffs(db) == []
+    assert backup is not None and backup.name.startswith(f"{db_file.name}.backup-0001-")
+    assert _sql(backup, "SELECT count(*) FROM deliveries") == [(1,)]
+    assert _sql(db_file, "SELECT id, title, body, campaign, author_id, brand_id FROM posts") == [
+        (1, "Hello", "Hello world", "Launch", 1, None)
+    ]
+    assert _sql(db_file, "SELECT post_id, channel_id, state, scheduled_tz FROM deliveries") == [
+        (1, 1, "scheduled", "Europe/Berlin")
+    ]
+    assert _sql(db_file, "SELECT body FROM variants") == [("Hello blog",)]
+    assert _sql(db_file, "SELECT filename, storage_path, position, width FROM media_assets ORDER BY id") == [
+        ("a.png", "media/ab/ab" + "0" * 62, 0, None),
+        ("b.jpg", "media/cd/cd" + "1" * 62, 1, None),
+    ]
+    assert _sql(db_file, "SELECT count(*) FROM brand_profiles") == [(0,)]
+    assert _sql(db_file, "PRAGMA foreign_key_check") == []
+    # Foreign keys are on again afterwards: deleting the post still takes its rows with it.
+    with db.engine.begin() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        conn.exec_driver_sql("DELETE FROM posts WHERE id = 1")
+    assert _sql(db_file, "SELECT count(*) FROM deliveries") == [(0,)]
+    assert _sql(db_file, "SELECT count(*) FROM media_assets") == [(0,)]
+
+
+def test_removing_a_brand_profile_unlinks_posts_in_the_schema(open_db, db_file, clock):
+    db = open_db()
+    db.migrate()
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO brand_profiles (id, name, settings, is_default, created_at, updated_at) "
+            "VALUES (1, 'ACME', '{}', 1, '2026-11-23 09:00:00', '2026-11-23 09:00:00')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO posts (id, body, status, brand_id, created_at, updated_at) "
+            "VALUES (1, 'x', 'draft', 1, '2026-11-23 09:00:00', '2026-11-23 09:00:00')"
+        )
+        conn.exec_driver_sql("DELETE FROM brand_profiles")
+        assert conn.exec_driver_sql("SELECT brand_id FROM posts").scalar() is None
