@@ -91,6 +91,29 @@ def build_parser() -> argparse.ArgumentParser:
     retry = post.add_parser("retry", parents=[common], help="send one failed delivery again")
     retry.add_argument("delivery_id", type=int)
 
+    brand = sub.add_parser("brand", help="brand profiles (voice rules, signatures, hashtags, UTM)").add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    brand_save = brand.add_parser("save", parents=[common], help="create or replace a profile from JSON")
+    brand_save.add_argument("file", nargs="?", default="-", help="JSON file, or - for stdin (default)")
+    brand_save.add_argument("--default", action="store_true", help="use it for new posts")
+    brand.add_parser("list", parents=[common], help="list profiles")
+    brand_show = brand.add_parser("show", parents=[common], help="a profile as JSON")
+    brand_show.add_argument("name")
+    brand_remove = brand.add_parser("remove", parents=[common], help="remove a profile")
+    brand_remove.add_argument("name")
+
+    check = sub.add_parser("check", parents=[common], help="check a draft against networks' limits and a brand")
+    check.add_argument("file", nargs="?", default="-", help="Markdown file, or - for stdin (default)")
+    check.add_argument("--kind", action="append", default=[], metavar="KIND", help="a network kind, e.g. mastodon")
+    check.add_argument("--channel", action="append", default=[], metavar="NAME", help="a configured channel")
+    check.add_argument("--brand", metavar="NAME", help="a brand profile to check against")
+    render = sub.add_parser("render", parents=[common], help="the exact payload a network would receive")
+    render.add_argument("file", nargs="?", default="-", help="Markdown file, or - for stdin (default)")
+    render.add_argument("--kind", required=True, metavar="KIND")
+    render.add_argument("--split", action="store_true", help="split into a thread where the network has threads")
+    render.add_argument("--numbering", action="store_true", help="number thread parts (1/3, 2/3, …)")
+
     run = sub.add_parser("run", parents=[common], help="the publishing engine without a window")
     run.add_argument("--once", action="store_true", help="one pass, then exit")
     run.add_argument("--interval", type=float, default=15.0, help="seconds between passes (default 15)")
@@ -270,6 +293,95 @@ def cmd_post_retry(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- brand ------------------------------------------------------------------------------------
+
+
+def cmd_brand_save(args: argparse.Namespace) -> int:
+    from publisher.domain.brand import BrandProfile
+
+    raw = _read_body(args.file)
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError("cli.bad_json", path=args.file, line=exc.lineno, reason=exc.msg) from None
+    profile = BrandProfile.from_json(data)
+    services = _services(args)
+    saved = services.brands.save(profile)
+    if args.default:
+        services.brands.set_default(saved.name)
+    _out(args, saved.to_json(), f"Saved brand profile '{saved.name}'.")
+    return EXIT_OK
+
+
+def cmd_brand_list(args: argparse.Namespace) -> int:
+    services = _services(args)
+    profiles = services.brands.all()
+    default = services.brands.default_name()
+    lines = [p.name + ("  (default)" if p.name == default else "") for p in profiles]
+    data = [{**p.to_json(), "default": p.name == default} for p in profiles]
+    _out(args, data, "\n".join(lines) if lines else "No brand profiles yet.")
+    return EXIT_OK
+
+
+def cmd_brand_show(args: argparse.Namespace) -> int:
+    profile = _services(args).brands.get(args.name)
+    print(json.dumps(profile.to_json(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_brand_remove(args: argparse.Namespace) -> int:
+    profile = _services(args).brands.remove(args.name)
+    _out(args, profile.to_json(), f"Removed brand profile '{profile.name}'.")
+    return EXIT_OK
+
+
+# -- compose ----------------------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from publisher.compose import check_text
+    from publisher.services.compose import ComposeService
+    from publisher.text import KINDS, kind_info
+
+    body = _read_body(args.file)
+    brand = None
+    if args.channel or args.brand:
+        services = _services(args)
+        targets = services.compose.targets(kinds=args.kind, channels=args.channel)
+        if args.brand:
+            brand = services.brands.get(args.brand)
+    else:
+        for kind in args.kind:
+            kind_info(kind)
+        targets = ComposeService.kind_targets(args.kind or list(KINDS))
+    results = [check_text(body, t, brand=brand) for t in targets]
+    if args.json:
+        print(json.dumps({"results": [r.to_json() for r in results]}, indent=2, ensure_ascii=False))
+    else:
+        for r in results:
+            limit = f"{r.limit}" if r.limit is not None else "∞"
+            parts = f", {r.parts} parts as a thread" if r.parts > 1 else ""
+            print(f"{'ok ' if r.ok else 'NO '} {r.target.name:<12} {r.length} / {limit} {r.unit}{parts}")
+            for p in r.to_json()["problems"]:
+                print(f"      {p['severity']}: {p['message']}")
+    return EXIT_OK if all(r.ok for r in results) else EXIT_FAILED
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from publisher.text import render
+
+    body = _read_body(args.file)
+    rendered = render(body, args.kind, split=args.split, numbering=args.numbering)
+    if args.json:
+        print(json.dumps(rendered.to_json(), indent=2, ensure_ascii=False))
+    else:
+        for i, part in enumerate(rendered.parts, start=1):
+            if len(rendered.parts) > 1:
+                print(f"--- {i}/{len(rendered.parts)} ---")
+            print(part.text)
+    return EXIT_OK
+
+
 # -- engine -----------------------------------------------------------------------------------
 
 
@@ -316,6 +428,12 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("post", "list"): cmd_post_list,
     ("post", "show"): cmd_post_show,
     ("post", "retry"): cmd_post_retry,
+    ("brand", "save"): cmd_brand_save,
+    ("brand", "list"): cmd_brand_list,
+    ("brand", "show"): cmd_brand_show,
+    ("brand", "remove"): cmd_brand_remove,
+    ("check", None): cmd_check,
+    ("render", None): cmd_render,
     ("run", None): cmd_run,
 }
 

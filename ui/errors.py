@@ -104,7 +104,9 @@ def _messages() -> dict[str, str]:
 
 
 def error_text(code: str, params: dict[str, Any] | None = None) -> str:
-    template = _messages().get(code)
+    from ui.problem_texts import problem_templates
+
+    template = _messages().get(code) or problem_templates().get(code)
     if template is None:
         return QCoreApplication.translate("errors", "Unexpected error ({code}).").format(code=code)
     values = dict(params or {})
@@ -115,6 +117,11 @@ def error_text(code: str, params: dict[str, Any] | None = None) -> str:
         return template.format(**values)
     except (ValueError, IndexError):
         return template
+
+
+def problem_text(code: str, params: dict[str, Any] | None = None) -> str:
+    """A draft problem (length, media, brand) in the user's language."""
+    return error_text(code, params)
 
 
 def describe_exception(exc: BaseException) -> str:

@@ -25,6 +25,7 @@ from ui.engine_runner import EngineRunner
 from ui.labels import local_datetime
 from ui.resources import app_icon, icon
 from ui.tasks import TaskRunner
+from ui.views.brand import BrandView
 from ui.views.calendar import CalendarView
 from ui.views.channels import ChannelsView
 from ui.views.compose import ComposeView
@@ -49,7 +50,7 @@ class MainWindow(QMainWindow):
     inbox: ComingView
     analytics: ComingView
     channels: ChannelsView
-    brand: ComingView
+    brand: BrandView
     settings: SettingsView
 
     def __init__(
@@ -153,15 +154,7 @@ class MainWindow(QMainWindow):
             ),
         )
         self.channels = ChannelsView(services, tasks)
-        self.brand = ComingView(
-            self.tr("Brand"),
-            self.tr(
-                "<p>Brand profiles keep every channel in one voice: signatures and hashtag sets per channel, "
-                "banned and required words, tone checks, link tracking templates and image frames. The "
-                "brand check runs while you write and again at approval.</p>"
-                "<p>This arrives with the next version of the composer.</p>"
-            ),
-        )
+        self.brand = BrandView(services, tasks)
         self.settings = SettingsView(services, tasks)
         views: dict[str, QWidget] = {
             "compose": self.compose,
@@ -187,6 +180,7 @@ class MainWindow(QMainWindow):
         self.compose.channels_requested.connect(self._on_compose_channels_requested)
         self.posts.changes_applied.connect(self.changes_applied)
         self.channels.changes_applied.connect(self.changes_applied)
+        self.brand.changes_applied.connect(self.changes_applied)
         self.calendar.post_activated.connect(self._on_calendar_post_activated)
         self.engine.changes_applied.connect(self.changes_applied)
         self.engine.status_changed.connect(self._on_engine_status_changed)
@@ -255,6 +249,7 @@ class MainWindow(QMainWindow):
         self.posts.refresh()
         self.calendar.refresh()
         self.channels.refresh()
+        self.brand.refresh()
         self.settings.refresh()
         self.engine.refresh_status()
 

@@ -60,6 +60,265 @@
     </message>
 </context>
 <context>
+    <name>BrandView</name>
+    <message>
+        <location filename="../../ui/views/brand.py" line="80"/>
+        <location filename="../../ui/views/brand.py" line="255"/>
+        <source>New profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="82"/>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="84"/>
+        <source>No brand profile yet. Create one to check every draft against it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="98"/>
+        <source>Use for new posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="99"/>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="101"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="105"/>
+        <source>One word or phrase per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="108"/>
+        <source>e.g. #Anzeige — one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="111"/>
+        <source>Allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="112"/>
+        <source>Limited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="113"/>
+        <source>Not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="122"/>
+        <source>at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="126"/>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="128"/>
+        <source>Flag words written in capitals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="132"/>
+        <source>letters or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="134"/>
+        <source>Allowed abbreviations, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="135"/>
+        <source>Voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="137"/>
+        <source>Banned words:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="138"/>
+        <source>Required wording:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="139"/>
+        <source>Emoji:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="140"/>
+        <source>Exclamation marks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="142"/>
+        <source>Capitals:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="143"/>
+        <source>Exceptions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="146"/>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="146"/>
+        <source>Hashtags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="148"/>
+        <source>All channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="152"/>
+        <source>Per channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="154"/>
+        <source>A network&apos;s row overrides “All channels”. Hashtags are separated by spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="163"/>
+        <source>Link tracking (UTM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="166"/>
+        <source>Added to every link on the way out, never twice. {kind}, {channel} and {campaign} are filled in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="179"/>
+        <source>e.g. © Example Ltd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="184"/>
+        <source>Top left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="185"/>
+        <source>Top right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="186"/>
+        <source>Bottom left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="187"/>
+        <source>Bottom right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="188"/>
+        <source>Centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="198"/>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="200"/>
+        <source>Border:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="201"/>
+        <source>Border colour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="202"/>
+        <source>Watermark:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="203"/>
+        <source>Position:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="204"/>
+        <source>Opacity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="208"/>
+        <source>Save profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="235"/>
+        <source>Brand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="360"/>
+        <source>Used for new posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="385"/>
+        <source>Profile &apos;%1&apos; saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="398"/>
+        <source>Remove brand profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="399"/>
+        <source>Remove the brand profile &apos;%1&apos;? Posts keep their text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="403"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="417"/>
+        <source>Profile &apos;%1&apos; removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/brand.py" line="422"/>
+        <source>Border colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CalendarView</name>
     <message>
         <location filename="../../ui/views/calendar.py" line="110"/>
@@ -74,6 +333,54 @@
     <message>
         <location filename="../../ui/views/calendar.py" line="166"/>
         <source>Nothing planned on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChannelPanel</name>
+    <message>
+        <location filename="../../ui/views/preview.py" line="238"/>
+        <source>Own text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/preview.py" line="240"/>
+        <source>Write a variant of the post for this channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/preview.py" line="260"/>
+        <location filename="../../ui/views/preview.py" line="261"/>
+        <location filename="../../ui/views/preview.py" line="264"/>
+        <source>characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/preview.py" line="262"/>
+        <source>characters (weighted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/preview.py" line="263"/>
+        <source>bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/preview.py" line="273"/>
+        <source>%n post(s) as a thread</source>
+        <translation>
+            <numerusform>%n post as a thread</numerusform>
+            <numerusform>%n posts as a thread</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/preview.py" line="291"/>
+        <source>Blocks publishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/preview.py" line="291"/>
+        <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -181,78 +488,124 @@
 <context>
     <name>ComposeView</name>
     <message>
-        <location filename="../../ui/views/compose.py" line="106"/>
+        <location filename="../../ui/views/compose.py" line="127"/>
         <source>Title (optional; used by blogs and feeds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="108"/>
+        <location filename="../../ui/views/compose.py" line="129"/>
         <source>Write your post in Markdown…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="127"/>
+        <location filename="../../ui/views/compose.py" line="138"/>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/compose.py" line="153"/>
+        <source>Preview for networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/compose.py" line="154"/>
+        <source>See how the post fits networks you have no channel for yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/compose.py" line="170"/>
+        <source>Choose a channel below to see the post as it will appear there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/compose.py" line="182"/>
+        <source>Preview and checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/compose.py" line="196"/>
         <source>No channels yet. Add one under Channels first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="129"/>
+        <location filename="../../ui/views/compose.py" line="198"/>
         <source>Add channel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="131"/>
+        <location filename="../../ui/views/compose.py" line="200"/>
         <source>Publish to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="138"/>
-        <location filename="../../ui/views/compose.py" line="252"/>
+        <location filename="../../ui/views/compose.py" line="207"/>
+        <location filename="../../ui/views/compose.py" line="475"/>
         <source>Publish now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="139"/>
+        <location filename="../../ui/views/compose.py" line="208"/>
         <source>Schedule at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="160"/>
+        <location filename="../../ui/views/compose.py" line="229"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="164"/>
-        <source>Date and time:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/compose.py" line="165"/>
+        <location filename="../../ui/views/compose.py" line="234"/>
         <source>Time zone:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="169"/>
+        <location filename="../../ui/views/compose.py" line="239"/>
         <source>Campaign (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="175"/>
+        <location filename="../../ui/views/compose.py" line="241"/>
+        <location filename="../../ui/views/compose.py" line="360"/>
+        <source>No brand profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/compose.py" line="243"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/compose.py" line="245"/>
+        <source>Campaign:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/compose.py" line="246"/>
+        <source>Brand:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/compose.py" line="252"/>
         <source>Publish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="177"/>
+        <location filename="../../ui/views/compose.py" line="254"/>
         <source>Publish or schedule the post (Ctrl+Return)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="200"/>
+        <location filename="../../ui/views/compose.py" line="279"/>
         <source>Compose</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../ui/views/compose.py" line="442"/>
+        <source>Your organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/views/compose.py" line="245"/>
+        <location filename="../../ui/views/compose.py" line="467"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -260,7 +613,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/compose.py" line="245"/>
+        <location filename="../../ui/views/compose.py" line="467"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -268,22 +621,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="252"/>
+        <location filename="../../ui/views/compose.py" line="475"/>
         <source>Schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="290"/>
+        <location filename="../../ui/views/compose.py" line="511"/>
+        <source>Fix the problems marked ⛔ first. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/compose.py" line="525"/>
         <source>&apos;%1&apos; is not a known time zone. Pick one from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="316"/>
+        <location filename="../../ui/views/compose.py" line="558"/>
         <source>Scheduled for %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="318"/>
+        <location filename="../../ui/views/compose.py" line="560"/>
         <source>Publishing now to %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -291,150 +649,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Demo workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&lt;p&gt;Every reply, mention, comment and message from all your channels in one place: answer from here, assign, tag and mark as done.&lt;/p&gt;&lt;p&gt;The inbox arrives together with the network channels (Mastodon, Bluesky, Matrix, WordPress). Feed folders receive no replies, so there is nothing to show yet.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Analytics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&lt;p&gt;Reach and engagement per post, channel and campaign over time, response times of the inbox, and the best time to post from your own history, with CSV and PDF export.&lt;/p&gt;&lt;p&gt;Metrics are read from the networks once network channels are connected; feed folders report none.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Brand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
-        <source>&lt;p&gt;Brand profiles keep every channel in one voice: signatures and hashtag sets per channel, banned and required words, tone checks, link tracking templates and image frames. The brand check runs while you write and again at approval.&lt;/p&gt;&lt;p&gt;This arrives with the next version of the composer.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Compose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>Opening your workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;New post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Add &amp;feed channel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;About Publisher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Post saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Publishing engine: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Publishing engine: running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Publishing engine: stopped — scheduled posts wait until it runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>last run %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>next %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>%n delivery(s) need attention</source>
         <translation>
             <numerusform>%n delivery needs attention</numerusform>
@@ -442,13 +794,80 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>About Publisher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>&lt;h3&gt;Publisher %1&lt;/h3&gt;&lt;p&gt;Draft once, publish to every channel in one brand voice, and answer every reply from one inbox.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MediaStrip</name>
+    <message>
+        <location filename="../../ui/views/media_strip.py" line="95"/>
+        <source>Drop images or videos here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/media_strip.py" line="98"/>
+        <source>Drop images or videos here, or add them with the button.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/media_strip.py" line="100"/>
+        <source>Add media…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/media_strip.py" line="102"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/media_strip.py" line="105"/>
+        <source>Alt text: describe the image for people who cannot see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/media_strip.py" line="153"/>
+        <location filename="../../ui/views/media_strip.py" line="168"/>
+        <source>No alt text yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/media_strip.py" line="163"/>
+        <source>%1 is attached already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/media_strip.py" line="179"/>
+        <source>Add media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/media_strip.py" line="181"/>
+        <source>Images and videos (*.png *.jpg *.jpeg *.gif *.webp *.mp4 *.mov *.webm);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MediaThumb</name>
+    <message>
+        <location filename="../../ui/views/preview.py" line="99"/>
+        <source>No alt text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/preview.py" line="105"/>
+        <source>ALT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/preview.py" line="105"/>
+        <source>NO ALT</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -483,6 +902,14 @@
     <message>
         <location filename="../../ui/views/post_model.py" line="158"/>
         <source>(untitled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostPreview</name>
+    <message>
+        <location filename="../../ui/views/preview.py" line="207"/>
+        <source>Link preview</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -837,13 +1264,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="109"/>
+        <location filename="../../ui/errors.py" line="111"/>
         <source>Unexpected error ({code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="123"/>
+        <location filename="../../ui/errors.py" line="130"/>
         <source>Unexpected error: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fixes</name>
+    <message>
+        <location filename="../../ui/views/preview.py" line="331"/>
+        <source>Add signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/preview.py" line="332"/>
+        <source>Add it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/preview.py" line="333"/>
+        <source>Add hashtags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/preview.py" line="334"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/preview.py" line="335"/>
+        <source>Lower case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/preview.py" line="336"/>
+        <source>Tone down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/preview.py" line="337"/>
+        <source>Escape</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -910,6 +1375,304 @@
     <message>
         <location filename="../../ui/labels.py" line="37"/>
         <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="15"/>
+        <source>There is no channel kind &apos;{kind}&apos;. Available: {known}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="18"/>
+        <source>A text limit must be a whole number of at least 1 (got {limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="21"/>
+        <source>A {kind} post cannot be split into a thread. Kinds with threads: {known}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="24"/>
+        <source>The {kind} text is empty. Write something first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="25"/>
+        <source>The {kind} text is too long: {length} of {limit} {unit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="28"/>
+        <source>The {kind} text is too large: {length} of {limit} bytes. Shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="31"/>
+        <source>The text contains {count} broken character(s) (unpaired surrogates, e.g. from a damaged copy and paste). Delete or retype them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="35"/>
+        <source>This is not a brand profile: expected {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="36"/>
+        <source>This brand profile was written by a newer Publisher (format {version}; this version reads up to {supported}). Update Publisher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="40"/>
+        <source>A brand profile has no setting &apos;{field}&apos;. Check the spelling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="43"/>
+        <source>The brand setting &apos;{field}&apos; is not valid: expected {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="46"/>
+        <source>The brand setting &apos;{field}&apos; must be between {min} and {max} (it is {value}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="49"/>
+        <source>The brand setting &apos;{field}&apos; is too long (at most {max} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="52"/>
+        <source>Give the brand profile a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="53"/>
+        <source>The brand profile&apos;s name is too long (at most {max} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="56"/>
+        <source>&apos;{tag}&apos; is not a hashtag: use letters, digits and _ only, e.g. #Anzeige.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="59"/>
+        <source>&apos;{value}&apos; is not a colour for &apos;{field}&apos;. Use #rrggbb, e.g. #ffffff for white.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="62"/>
+        <source>The UTM template needs source, medium and campaign; missing: {missing}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="65"/>
+        <source>Choose either a watermark text or a watermark image, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="68"/>
+        <source>The watermark image {path} does not exist. Choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="71"/>
+        <source>The watermark {path} is not a PNG, JPEG, GIF or WebP image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="74"/>
+        <source>There is no brand profile named &apos;{name}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="75"/>
+        <source>Publisher does not know how to apply the fix &apos;{code}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="78"/>
+        <source>The fix &apos;{code}&apos; lacks its &apos;{param}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="79"/>
+        <source>&apos;{word}&apos; is on the brand&apos;s list of banned words. Remove or replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="82"/>
+        <source>The draft must contain &apos;{text}&apos;. Add it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="83"/>
+        <source>The brand&apos;s signature is missing: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="84"/>
+        <source>The brand&apos;s hashtags are missing: {tags}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="85"/>
+        <source>{count} exclamation marks; the brand allows at most {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="88"/>
+        <source>&apos;{word}&apos; is written in capitals; the brand asks for normal case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="91"/>
+        <source>The brand allows no emoji; the draft has {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="94"/>
+        <source>{count} emoji; the brand allows at most {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="97"/>
+        <source>The file {path} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="98"/>
+        <source>{path} is a folder, not a file. Choose an image or a video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="101"/>
+        <source>The file {path} cannot be read ({reason}). Check that it is yours and not in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="104"/>
+        <source>The file {path} is empty. Choose an image or a video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="105"/>
+        <source>The file {path} is {size_human}; Publisher takes files up to {max_human}. Make it smaller first (e.g. export the video at a lower bit rate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="109"/>
+        <source>{path} is not an image or a video Publisher can attach (PNG, JPEG, GIF, WebP, MP4, MOV or WebM), whatever its name says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="113"/>
+        <source>{path} is a {type} file; Publisher attaches PNG, JPEG, GIF, WebP, MP4, MOV and WebM. Convert it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="117"/>
+        <source>{path} looks like a {type} file but cannot be read as one; it may be damaged or incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="120"/>
+        <source>{path} has more than {max_pixels:,} pixels, too many to open safely. Scale it down first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="123"/>
+        <source>The alt text of {filename} is too long (at most {max} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="126"/>
+        <source>A post can have at most {max} media files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="127"/>
+        <source>The file {path} could not be copied into Publisher&apos;s media folder ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="130"/>
+        <source>&apos;{path}&apos; is not a path inside the media folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="133"/>
+        <source>{network} posts need at least one image or video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="134"/>
+        <source>{count} media files; {network} takes at most {max} per post.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="137"/>
+        <source>{filename} is a {category}, which {network} only takes on its own: remove the other media.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="140"/>
+        <source>{filename} is {type}; {network} takes {allowed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="143"/>
+        <source>{filename} is {size_human}; {network} takes at most {max_human} for this type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="146"/>
+        <source>The media add up to {size_human}; {network} takes at most {max_human} per post.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="149"/>
+        <source>{filename} is {width}×{height} pixels; {network} takes at most {max_width}×{max_height}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="152"/>
+        <source>{filename} has {pixels:,} pixels; {network} takes at most {max_pixels:,}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="155"/>
+        <source>{filename} is {width} pixels wide; {network} needs at least {min_width}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="158"/>
+        <source>{filename} has an aspect ratio of {ratio}; {network} takes {min_ratio} to {max_ratio} (width ÷ height). Crop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="162"/>
+        <source>{filename} runs {seconds} s; {network} takes videos up to {max_seconds} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="165"/>
+        <source>{filename} has no alt text. Describe the image for people who cannot see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="168"/>
+        <source>The alt text of {filename} has {length} characters; {network} takes at most {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="171"/>
+        <source>{network} has no alt text for media; the alt text of {filename} will not be sent.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -48,8 +48,8 @@ class Cli:
         assert result.returncode == 0, result.stderr
         return result.stdout
 
-    def json(self, *args: str) -> Any:
-        return json.loads(self.ok(*args, "--json"))
+    def json(self, *args: str, input: str | bytes | None = None) -> Any:
+        return json.loads(self.ok(*args, "--json", input=input))
 
 
 def _make_cli(root: Path) -> Cli:

@@ -51,6 +51,7 @@ def render(out: Path, language: str) -> list[Path]:
         app.processEvents()
         time.sleep(0.05)
     written = []
+    _fill_composer(window, workdir)
     for key in VIEW_KEYS:
         window.show_view(key)
         if key == "posts":
@@ -64,6 +65,38 @@ def render(out: Path, language: str) -> list[Path]:
     window.close()
     services.close()
     return written
+
+
+SAMPLE_DRAFT = (
+    "Our **open day** is on Saturday, 6 December, 10:00-16:00! 🎄\n\n"
+    "- Guided tours of the new workshop every hour\n"
+    "- Apprentices show their projects\n\n"
+    "Programme and directions: https://www.example.org/open-day #OpenDay @press@social.example.org"
+)
+
+
+def _fill_composer(window: object, workdir: Path) -> None:
+    """A realistic draft with an image and three network previews, so the composer screenshot shows its panels."""
+    from PySide6.QtGui import QColor, QImage
+
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    image = QImage(640, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2f6fb3"))
+    photo = workdir / "workshop.png"
+    image.save(str(photo))
+    compose = window.compose
+    compose.title_edit.setText("Open day in the workshop")
+    compose.editor.setPlainText(SAMPLE_DRAFT)
+    compose.media.add_files([photo])
+    compose.media.set_alt(0, "Apprentices at a workbench restoring a bicycle")
+    for row in range(compose.channel_model.rowCount()):
+        item = compose.channel_model.item(row)
+        if item.text() == "Company blog":
+            item.setCheckState(item.checkState().Checked)
+    compose.set_preview_kinds(["mastodon", "bluesky", "x"])
+    compose.update_panels()
 
 
 def main() -> int:

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, QRegularExpression, Qt, QTime, Signal
+from PySide6.QtCore import QDateTime, QLocale, QRegularExpression, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,29 +25,43 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateTimeEdit,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
+    QTabBar,
+    QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from publisher.domain import ChannelInfo, PostDetail
+from publisher.compose import CheckResult, Target, check_text, text_kind_of
+from publisher.domain import ChannelInfo, Fix, PostDetail
+from publisher.text import KINDS
 from publisher.timezones import all_zone_names, local_zone_name
-from ui.errors import describe_exception
+from ui.errors import describe_exception, problem_text
+from ui.labels import local_datetime
 from ui.tasks import TaskRunner
+from ui.views.media_strip import MediaStrip
+from ui.views.preview import NETWORK_NAMES, ChannelPanel, PreviewMedia
 
 if TYPE_CHECKING:
+    from publisher.domain.brand import BrandProfile
     from publisher.services import Services
 
 CHANNEL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TITLED_KINDS = {"wordpress", "feed"}  # networks whose posts have a title
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
@@ -101,6 +115,13 @@ class ComposeView(QWidget):
         self._services = services
         self._tasks = tasks
         self._busy = False
+        self._channels: dict[str, ChannelInfo] = {}
+        self._brands: list[BrandProfile] = []
+        self._panels: dict[str, ChannelPanel] = {}
+        self._variants: dict[str, QPlainTextEdit] = {}
+        self._results: dict[str, CheckResult] = {}
+        self._loading_channels = False
+        self.preview_kinds: list[str] = []
 
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(self.tr("Title (optional; used by blogs and feeds)"))
@@ -111,19 +132,67 @@ class ComposeView(QWidget):
         self.counter = QLabel()
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.editor.textChanged.connect(self._on_editor_text_changed)
+        self.editor_tabs = QTabWidget()
+        self.editor_tabs.setDocumentMode(True)
+        self.editor_tabs.setTabsClosable(True)
+        self.editor_tabs.addTab(self.editor, self.tr("Draft"))
+        self.editor_tabs.tabBar().setTabButton(0, QTabBar.ButtonPosition.RightSide, None)
+        self.editor_tabs.tabCloseRequested.connect(self._on_variant_tab_close_requested)
+        self.media = MediaStrip(tasks)
+        self.media.changed.connect(self._schedule_update)
 
         editor_box = QWidget()
         editor_layout = QVBoxLayout(editor_box)
         editor_layout.setContentsMargins(0, 0, 0, 0)
-        editor_layout.addWidget(self.title_edit)
-        editor_layout.addWidget(self.editor, 1)
+        editor_layout.addWidget(self.editor_tabs, 1)
         editor_layout.addWidget(self.counter)
+        editor_layout.addWidget(self.media)
+
+        # live panels
+        self.kinds_button = QToolButton()
+        self.kinds_button.setText(self.tr("Preview for networks"))
+        self.kinds_button.setToolTip(self.tr("See how the post fits networks you have no channel for yet"))
+        self.kinds_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        kinds_menu = QMenu(self.kinds_button)
+        for kind in KINDS:
+            if kind == "feed":
+                continue
+            action = kinds_menu.addAction(NETWORK_NAMES.get(kind, kind))
+            action.setCheckable(True)
+            action.setData(kind)
+            action.toggled.connect(self._on_kind_toggled)
+        self.kinds_button.setMenu(kinds_menu)
+        self._kind_actions = {a.data(): a for a in kinds_menu.actions()}
+        self.panels_container = QWidget()
+        self.panels_layout = QVBoxLayout(self.panels_container)
+        self.panels_layout.setContentsMargins(0, 0, 0, 0)
+        self.panels_layout.addStretch(1)
+        self.no_panels = QLabel(self.tr("Choose a channel below to see the post as it will appear there."))
+        self.no_panels.setWordWrap(True)
+        self.no_panels.setEnabled(False)
+        self.panels_layout.insertWidget(0, self.no_panels)
+        panels_scroll = QScrollArea()
+        panels_scroll.setWidgetResizable(True)
+        panels_scroll.setWidget(self.panels_container)
+        panels_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        panels_box = QWidget()
+        panels_layout = QVBoxLayout(panels_box)
+        panels_layout.setContentsMargins(0, 0, 0, 0)
+        panels_header = QHBoxLayout()
+        preview_label = QLabel(self.tr("Preview and checks"))
+        preview_label.setObjectName("detailTitle")
+        panels_header.addWidget(preview_label, 1)
+        panels_header.addWidget(self.kinds_button)
+        panels_layout.addLayout(panels_header)
+        panels_layout.addWidget(panels_scroll, 1)
 
         # channels
         self.channel_model = QStandardItemModel(self)
+        self.channel_model.itemChanged.connect(self._on_channel_item_changed)
         self.channel_list = QListView()
         self.channel_list.setModel(self.channel_model)
-        self.channel_list.setMinimumHeight(90)
+        self.channel_list.setMinimumHeight(60)
+        self.channel_list.setMaximumHeight(110)
         self.no_channels = QLabel(self.tr("No channels yet. Add one under Channels first."))
         self.no_channels.setWordWrap(True)
         self.add_channel_button = QPushButton(self.tr("Add channel…"))
@@ -158,15 +227,23 @@ class ComposeView(QWidget):
         self.at_radio.toggled.connect(self._on_at_radio_toggled)
         self._reset_when()
         when_box = QGroupBox(self.tr("When"))
-        when_form = QFormLayout(when_box)
-        when_form.addRow(self.now_radio)
-        when_form.addRow(self.at_radio)
-        when_form.addRow(self.tr("Date and time:"), self.when_edit)
-        when_form.addRow(self.tr("Time zone:"), self.zone_combo)
+        when_form = QGridLayout(when_box)
+        when_form.addWidget(self.now_radio, 0, 0)
+        when_form.addWidget(self.at_radio, 1, 0)
+        when_form.addWidget(self.when_edit, 1, 1)
+        when_form.addWidget(QLabel(self.tr("Time zone:")), 2, 0)
+        when_form.addWidget(self.zone_combo, 2, 1)
         self._on_at_radio_toggled(False)
 
         self.campaign_edit = QLineEdit()
         self.campaign_edit.setPlaceholderText(self.tr("Campaign (optional)"))
+        self.brand_combo = QComboBox()
+        self.brand_combo.addItem(self.tr("No brand profile"), None)
+        self.brand_combo.currentIndexChanged.connect(self._schedule_update)
+        details_box = QGroupBox(self.tr("Details"))
+        details_form = QFormLayout(details_box)
+        details_form.addRow(self.tr("Campaign:"), self.campaign_edit)
+        details_form.addRow(self.tr("Brand:"), self.brand_combo)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -177,30 +254,40 @@ class ComposeView(QWidget):
         self.publish_button.setToolTip(self.tr("Publish or schedule the post (Ctrl+Return)"))
         self.publish_button.clicked.connect(self._on_publish_clicked)
         QShortcut(QKeySequence("Ctrl+Return"), self, self._on_publish_clicked)
+        action_box = QWidget()
+        action_layout = QVBoxLayout(action_box)
+        action_layout.setContentsMargins(0, 0, 0, 0)
+        action_layout.addWidget(self.message, 1)
+        action_layout.addWidget(self.publish_button, 0, Qt.AlignmentFlag.AlignRight)
 
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(channels_box, 1)
-        side_layout.addWidget(when_box)
-        side_layout.addWidget(self.campaign_edit)
-        side_layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.publish_button)
-        side_layout.addLayout(buttons)
+        for box in (channels_box, when_box, details_box):
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        bottom = QHBoxLayout()
+        top = Qt.AlignmentFlag.AlignTop
+        bottom.addWidget(channels_box, 3, top)
+        bottom.addWidget(when_box, 3, top)
+        bottom.addWidget(details_box, 3, top)
+        bottom.addWidget(action_box, 2)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(editor_box)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.addWidget(panels_box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Compose"))
         heading.setObjectName("viewHeading")
         layout.addWidget(heading)
+        layout.addWidget(self.title_edit)
         layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+        self._update_timer = QTimer(self)
+        self._update_timer.setSingleShot(True)
+        self._update_timer.setInterval(30)  # coalesce keystrokes; rendering all kinds takes a few ms
+        self._update_timer.timeout.connect(self.update_panels)
+        self.title_edit.textChanged.connect(self._schedule_update)
         self._on_editor_text_changed()
         self._update_publish_label()
         self.now_radio.toggled.connect(self._update_publish_label)
@@ -209,14 +296,45 @@ class ComposeView(QWidget):
 
     def refresh(self) -> None:
         self._tasks.run(self._services.channels.all, on_done=self._on_channels_loaded)
+        self._tasks.run(self._services.brands.all, on_done=self._on_brands_loaded)
 
     def focus_editor(self) -> None:
+        self.editor_tabs.setCurrentIndex(0)
         self.editor.setFocus()
+
+    def set_preview_kinds(self, kinds: list[str]) -> None:
+        for kind, action in self._kind_actions.items():
+            action.setChecked(kind in kinds)
+
+    def panel(self, name: str) -> ChannelPanel:
+        return self._panels[name]
+
+    def result(self, name: str) -> CheckResult:
+        return self._results[name]
+
+    def variant_editor(self, channel: str) -> QPlainTextEdit | None:
+        return self._variants.get(channel)
+
+    def open_variant(self, channel: str) -> QPlainTextEdit:
+        """A tab with the channel's own text, starting from the draft; closing the tab drops the variant."""
+        editor = self._variants.get(channel)
+        if editor is None:
+            editor = QPlainTextEdit()
+            editor.setTabChangesFocus(True)
+            editor.setPlainText(self.editor.toPlainText())
+            MarkdownHighlighter(editor.document())
+            editor.textChanged.connect(self._schedule_update)
+            self._variants[channel] = editor
+            self.editor_tabs.addTab(editor, channel)
+        self.editor_tabs.setCurrentWidget(editor)
+        self._schedule_update()
+        return editor
 
     # -- slots ------------------------------------------------------------------------------------
 
     def _on_channels_loaded(self, channels: list[ChannelInfo]) -> None:
         checked = set(self.checked_channels())
+        self._loading_channels = True
         self.channel_model.clear()
         for channel in channels:
             item = QStandardItem(f"{channel.name}")
@@ -228,8 +346,33 @@ class ComposeView(QWidget):
                 Qt.CheckState.Checked if channel.name in checked or len(channels) == 1 else Qt.CheckState.Unchecked
             )
             self.channel_model.appendRow(item)
+        self._loading_channels = False
+        self._channels = {c.name: c for c in channels}
         self.no_channels.setVisible(not channels)
         self.channel_list.setVisible(bool(channels))
+        self.update_panels()
+
+    def _on_brands_loaded(self, brands: list[BrandProfile]) -> None:
+        current = self.brand_combo.currentData()
+        self._brands = brands
+        self.brand_combo.blockSignals(True)
+        self.brand_combo.clear()
+        self.brand_combo.addItem(self.tr("No brand profile"), None)
+        for brand in brands:
+            self.brand_combo.addItem(brand.name, brand.name)
+        default = self._services.brands.default_name(brands) if current is None else current
+        index = self.brand_combo.findData(default)
+        self.brand_combo.setCurrentIndex(max(index, 0))
+        self.brand_combo.blockSignals(False)
+        self.update_panels()
+
+    def _on_channel_item_changed(self, _item: QStandardItem) -> None:
+        if not self._loading_channels:
+            self.update_panels()
+
+    def _on_kind_toggled(self, _checked: bool) -> None:
+        self.preview_kinds = [k for k, a in self._kind_actions.items() if a.isChecked()]
+        self.update_panels()
 
     def checked_channels(self) -> list[str]:
         names = []
@@ -239,10 +382,90 @@ class ComposeView(QWidget):
                 names.append(item.text())
         return names
 
+    def current_brand(self) -> BrandProfile | None:
+        name = self.brand_combo.currentData()
+        return next((b for b in self._brands if b.name == name), None)
+
+    def _schedule_update(self) -> None:
+        self._update_timer.start()
+
+    def _targets(self) -> list[Target]:
+        targets = []
+        for name in self.checked_channels():
+            info = self._channels.get(name)
+            if info is None:
+                continue
+            limit = info.settings.get("max_characters")
+            targets.append(
+                Target(
+                    name=name,
+                    kind=text_kind_of(info.kind),
+                    limit=limit if isinstance(limit, int) else None,
+                    channel=name,
+                )
+            )
+        targets += [Target(name=NETWORK_NAMES.get(k, k), kind=k) for k in self.preview_kinds]
+        return targets
+
+    def update_panels(self) -> None:
+        """Re-check and re-render the draft for every target (CPU only, a few ms: runs on every keystroke)."""
+        self._update_timer.stop()
+        targets = self._targets()
+        wanted = {t.name for t in targets}
+        for name in list(self._panels):
+            if name not in wanted:
+                gone = self._panels.pop(name)
+                gone.hide()
+                gone.setParent(None)
+                gone.deleteLater()
+        brand = self.current_brand()
+        draft = self.editor.toPlainText()
+        title = self.title_edit.text().strip()
+        media = [PreviewMedia(a.thumbnail, a.alt) for a in self.media.attachments()]
+        media_infos = [(a.info, a.alt) for a in self.media.attachments()]
+        self._results = {}
+        for index, target in enumerate(targets):
+            existing = self._panels.get(target.name)
+            if existing is None:
+                panel = ChannelPanel(target.name, target.kind, channel=target.channel is not None)
+                panel.fix_requested.connect(self._on_panel_fix_requested)
+                panel.customise_requested.connect(self.open_variant)
+                self._panels[target.name] = panel
+            else:
+                panel = existing
+            self.panels_layout.insertWidget(index + 1, panel)
+            variant = self._variants.get(target.name)
+            text = variant.toPlainText() if variant is not None else draft
+            result = check_text(text, target, brand=brand, media=media_infos)
+            self._results[target.name] = result
+            info = self._channels.get(target.name)
+            account = info.name if info else self.tr("Your organisation")
+            handle = (info.handle or info.base_url or "") if info else "@you"
+            titled = target.kind in TITLED_KINDS
+            panel.show_result(result, account=account, handle=handle, title=title if titled else "", media=media)
+        self.no_panels.setVisible(not targets)
+
+    def _on_panel_fix_requested(self, name: str, fix: Fix) -> None:
+        from publisher.domain.brand import apply_fix
+
+        editor = self._variants.get(name) or self.editor
+        editor.setPlainText(apply_fix(editor.toPlainText(), fix))
+        self.update_panels()
+
+    def _on_variant_tab_close_requested(self, index: int) -> None:
+        widget = self.editor_tabs.widget(index)
+        for name, editor in list(self._variants.items()):
+            if editor is widget:
+                del self._variants[name]
+                self.editor_tabs.removeTab(index)
+                editor.deleteLater()
+        self._schedule_update()
+
     def _on_editor_text_changed(self) -> None:
         text = self.editor.toPlainText()
         words = len(re.findall(r"\S+", text))
         self.counter.setText(self.tr("%n character(s)", "", len(text)) + " · " + self.tr("%n word(s)", "", words))
+        self._schedule_update()
 
     def _on_at_radio_toggled(self, checked: bool) -> None:
         self.when_edit.setEnabled(checked)
@@ -252,8 +475,6 @@ class ComposeView(QWidget):
         self.publish_button.setText(self.tr("Publish now") if self.now_radio.isChecked() else self.tr("Schedule"))
 
     def _datetime_format(self) -> str:
-        from PySide6.QtCore import QLocale
-
         locale = QLocale()
         return (
             f"{locale.dateFormat(QLocale.FormatType.ShortFormat)} {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
@@ -280,10 +501,24 @@ class ComposeView(QWidget):
     def _on_publish_clicked(self) -> None:
         if self._busy:
             return
+        self.update_panels()
+        channels = self.checked_channels()
+        blocked = [(name, r) for name, r in self._results.items() if not r.ok and name in channels]
+        if blocked:
+            name, result = blocked[0]
+            first = next(p for p in result.problems if p.blocks)
+            detail = f"{name}: {problem_text(first.code, first.params)}"
+            self._show_error(self.tr("Fix the problems marked ⛔ first. %1").replace("%1", detail))
+            return
         body = self.editor.toPlainText()
         title = self.title_edit.text()
         campaign = self.campaign_edit.text()
         channels = self.checked_channels()
+        variants = {name: editor.toPlainText() for name, editor in self._variants.items() if name in channels}
+        from publisher.media import MediaInput
+
+        media = [MediaInput(path=a.path, alt_text=a.alt) for a in self.media.attachments()]
+        brand = self.brand_combo.currentData()
         try:
             when, zone_name = self._selected_time()
         except _ZoneError as exc:
@@ -292,7 +527,15 @@ class ComposeView(QWidget):
         self._set_busy(True)
         self._tasks.run(
             lambda: self._services.posts.create(
-                body, channels=channels, title=title, campaign=campaign, at=when, tz=zone_name
+                body,
+                channels=channels,
+                title=title,
+                campaign=campaign,
+                at=when,
+                tz=zone_name,
+                variants=variants,
+                media=media,
+                brand=brand,
             ),
             on_done=self._on_post_created,
             on_failed=self._on_post_failed,
@@ -303,17 +546,16 @@ class ComposeView(QWidget):
         self.editor.clear()
         self.title_edit.clear()
         self.campaign_edit.clear()
+        self.media.clear()
+        for name in list(self._variants):
+            index = self.editor_tabs.indexOf(self._variants[name])
+            self._on_variant_tab_close_requested(index)
         self.now_radio.setChecked(True)
         self._reset_when()
         channels = ", ".join(d.channel for d in detail.deliveries)
-        if (
-            detail.deliveries
-            and detail.deliveries[0].scheduled_at
-            and detail.deliveries[0].scheduled_at > (self._services.clock.now())
-        ):
-            from ui.labels import local_datetime
-
-            text = self.tr("Scheduled for %1 (%2).").replace("%1", local_datetime(detail.deliveries[0].scheduled_at))
+        first = detail.deliveries[0].scheduled_at if detail.deliveries else None
+        if first is not None and first > self._services.clock.now():
+            text = self.tr("Scheduled for %1 (%2).").replace("%1", local_datetime(first))
         else:
             text = self.tr("Publishing now to %2.")
         self._show_info(text.replace("%2", channels))
