@@ -206,6 +206,8 @@ class MainWindow(QMainWindow):
     def _on_sidebar_row_changed(self, row: int) -> None:
         if row >= 0:
             self.stack.setCurrentIndex(row)
+            if self.services is not None and self._keys[row] == "settings":
+                self.settings.check_keyring()
 
     def _sidebar_width(self) -> int:
         metrics = self.sidebar.fontMetrics()

@@ -46,9 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from publisher.compose import CheckResult, Target, check_text, text_kind_of
 from publisher.domain import ChannelInfo, Fix, PostDetail
-from publisher.text import KINDS
 from publisher.timezones import all_zone_names, local_zone_name
 from ui.errors import describe_exception, problem_text
 from ui.labels import local_datetime
@@ -57,6 +55,7 @@ from ui.views.media_strip import MediaStrip
 from ui.views.preview import NETWORK_NAMES, ChannelPanel, PreviewMedia
 
 if TYPE_CHECKING:
+    from publisher.compose import CheckResult, Target
     from publisher.domain.brand import BrandProfile
     from publisher.services import Services
 
@@ -154,7 +153,7 @@ class ComposeView(QWidget):
         self.kinds_button.setToolTip(self.tr("See how the post fits networks you have no channel for yet"))
         self.kinds_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         kinds_menu = QMenu(self.kinds_button)
-        for kind in KINDS:
+        for kind in NETWORK_NAMES:
             if kind == "feed":
                 continue
             action = kinds_menu.addAction(NETWORK_NAMES.get(kind, kind))
@@ -390,6 +389,8 @@ class ComposeView(QWidget):
         self._update_timer.start()
 
     def _targets(self) -> list[Target]:
+        from publisher.compose import Target, text_kind_of
+
         targets = []
         for name in self.checked_channels():
             info = self._channels.get(name)
@@ -410,6 +411,11 @@ class ComposeView(QWidget):
     def update_panels(self) -> None:
         """Re-check and re-render the draft for every target (CPU only, a few ms: runs on every keystroke)."""
         self._update_timer.stop()
+        if not self.checked_channels() and not self.preview_kinds and not self._panels:
+            self.no_panels.setVisible(True)
+            return  # nothing to check: the text engine need not even load
+        from publisher.compose import check_text
+
         targets = self._targets()
         wanted = {t.name for t in targets}
         for name in list(self._panels):

@@ -65,6 +65,11 @@ class SettingsView(QWidget):
         layout.addStretch(1)
 
     def refresh(self) -> None:
+        # Asking keyring for its backend loads it (and D-Bus, cryptography): only when the page is looked at.
+        if self.isVisible():
+            self.check_keyring()
+
+    def check_keyring(self) -> None:
         self._tasks.run(backend_status, on_done=self._on_backend_checked)
 
     def _on_backend_checked(self, status: BackendStatus) -> None:
