@@ -55,6 +55,8 @@ MESSAGES: dict[str, str] = {
     "feed.folder_not_writable": "Publisher may not write to {path}. Choose a folder you can write to or "
     "change its permissions.",
     "feed.write_failed": "Writing to {path} failed ({reason}); trying again later.",
+    "feed.media_missing": "The media file {filename} is no longer in Publisher's media folder ({path}). Attach it "
+    "again.",
     "feed.corrupt": "{path} is not an Atom feed Publisher can update. Move it away; Publisher will start a new one.",
     # posts
     "post.empty": "The post is empty. Write something first.",

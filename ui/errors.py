@@ -76,6 +76,9 @@ def _messages() -> dict[str, str]:
         "feed.write_failed": QCoreApplication.translate(
             "errors", "Writing to {path} failed ({reason}); Publisher tries again later."
         ),
+        "feed.media_missing": QCoreApplication.translate(
+            "errors", "The media file {filename} is no longer in Publisher's media folder. Attach it again."
+        ),
         "feed.corrupt": QCoreApplication.translate(
             "errors", "{path} is not an Atom feed Publisher can update. Move it away to start a new one."
         ),

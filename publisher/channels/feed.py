@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import sys
 import tempfile
 import unicodedata
@@ -33,6 +34,7 @@ from publisher.errors import InputError, Rejected, Transient
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_FILE = "feed.xml"
 LOCK_FILE = ".publisher.lock"
+MEDIA_FOLDER = "media"
 MAX_ENTRIES = 100  # the feed keeps the newest entries; the Markdown files stay forever
 
 ET.register_namespace("", ATOM_NS)
@@ -142,8 +144,16 @@ class FeedConnector:
                     return existing
                 now = datetime.now(UTC)
                 filename = self._filename(request)
-                atomic_write(self.folder / filename, self._markdown_file(request, now).encode("utf-8"))
-                self._add_entry(tree, request, filename, now)
+                body = self._body_with_tracking(request)
+                media = self._export_media(request)
+                local = body + "".join(
+                    _media_markdown(alt, f"{MEDIA_FOLDER}/{name}", mime) for name, alt, mime in media
+                )
+                linked = body + "".join(
+                    _media_markdown(alt, self._url_for(f"{MEDIA_FOLDER}/{name}"), mime) for name, alt, mime in media
+                )
+                atomic_write(self.folder / filename, self._markdown_file(request, now, local).encode("utf-8"))
+                self._add_entry(tree, request, filename, now, linked)
                 atomic_write(self.folder / FEED_FILE, self._serialise(tree))
                 return PublishResult(remote_id=filename, remote_url=self._url_for(filename))
         except PermissionError:
@@ -175,7 +185,57 @@ class FeedConnector:
     def _entry_id(key: str) -> str:
         return f"urn:publisher:{key}"
 
-    def _markdown_file(self, request: PublishRequest, now: datetime) -> str:
+    def _body_with_tracking(self, request: PublishRequest) -> str:
+        """The Markdown with the brand's UTM parameters on every link (never twice)."""
+        utm = {k: v for k, v in request.utm.items() if v}
+        if not utm:
+            return request.text.rstrip()
+        from publisher.text import UtmTemplate, render
+
+        template = UtmTemplate(
+            source=utm.get("source"),
+            medium=utm.get("medium"),
+            campaign=utm.get("campaign"),
+            term=utm.get("term"),
+            content=utm.get("content"),
+        )
+        rendered = render(request.text, "feed", utm=template, campaign=request.campaign, channel=request.channel_name)
+        return rendered.parts[0].text.rstrip()
+
+    def _export_media(self, request: PublishRequest) -> list[tuple[str, str, str]]:
+        """Copy the post's media into ``media/`` beside the posts (with the brand's frame on images).
+
+        Names come from the content hash, so a retry finds its files in place instead of copying twice.
+        """
+        if not request.media:
+            return []
+        folder = self.folder / MEDIA_FOLDER
+        folder.mkdir(exist_ok=True)
+        exported = []
+        for item in request.media:
+            name = f"{item.sha256[:12]}-{slugify(Path(item.filename).stem, 40)}{Path(item.filename).suffix.lower()}"
+            target = folder / name
+            if not target.exists():
+                source = Path(item.path)
+                if not source.is_file():
+                    raise Rejected("feed.media_missing", path=str(source), filename=item.filename)
+                tmp = folder / f".{name}.{uuid.uuid4().hex[:12]}.tmp{target.suffix}"
+                try:
+                    if request.frame and item.mime_type.startswith("image/"):
+                        from publisher.domain.brand import ImageFrame
+                        from publisher.media import apply_frame
+
+                        apply_frame(source, ImageFrame.from_json(request.frame), tmp)
+                    else:
+                        shutil.copyfile(source, tmp)
+                    os.replace(tmp, target)
+                finally:
+                    with contextlib.suppress(OSError):
+                        tmp.unlink()
+            exported.append((name, item.alt_text or "", item.mime_type))
+        return exported
+
+    def _markdown_file(self, request: PublishRequest, now: datetime, body: str) -> str:
         lines = ["---"]
         if request.title:
             lines.append(f"title: {_yaml_str(request.title)}")
@@ -186,7 +246,7 @@ class FeedConnector:
             f"publisher_post: {request.post_id}",
             "---",
             "",
-            request.text.rstrip() + "\n",
+            body.rstrip() + "\n",
         ]
         return "\n".join(lines)
 
@@ -222,7 +282,7 @@ class FeedConnector:
         return None
 
     def _add_entry(
-        self, tree: ET.ElementTree[ET.Element], request: PublishRequest, filename: str, now: datetime
+        self, tree: ET.ElementTree[ET.Element], request: PublishRequest, filename: str, now: datetime, body: str
     ) -> None:
         root = tree.getroot()
         stamp = now.isoformat(timespec="seconds")
@@ -238,7 +298,7 @@ class FeedConnector:
         content.set("type", "html")
         import markdown  # imported on first publish, not at start-up
 
-        content.text = markdown.markdown(request.text, extensions=["extra"], output_format="html")
+        content.text = markdown.markdown(body, extensions=["extra"], output_format="html")
         ET.SubElement(entry, "{urn:publisher}file").text = filename
         # Newest first: insert before the first existing entry.
         children = list(root)
@@ -257,6 +317,13 @@ class FeedConnector:
         ET.indent(tree)
         data: bytes = ET.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True)
         return data
+
+
+def _media_markdown(alt: str, url: str, mime: str) -> str:
+    if mime.startswith("image/"):
+        safe_alt = alt.replace("[", "(").replace("]", ")").replace("\n", " ")
+        return f"\n\n![{safe_alt}]({url})"
+    return f"\n\n[{Path(url).name}]({url})"
 
 
 def _first_line(text: str) -> str:

@@ -22,13 +22,28 @@ class FieldSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class MediaItem:
+    """A file attached to the post, as stored in the media store."""
+
+    path: str
+    filename: str
+    mime_type: str
+    sha256: str
+    alt_text: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class PublishRequest:
     key: str  # idempotency key, written to the database before any byte goes out
     post_id: int
     title: str | None
-    text: str  # Markdown source (the channel's variant, or the post body)
+    text: str  # Markdown source (the channel's variant, or the post body); connectors render it
     date: datetime  # stable across retries: when the post was meant to go out
     channel_name: str
+    campaign: str = ""
+    media: tuple[MediaItem, ...] = ()
+    utm: dict[str, str | None] = field(default_factory=dict)  # the brand's UTM template, applied on the way out
+    frame: dict[str, Any] | None = None  # the brand's image frame (ImageFrame JSON), applied to images on export
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,11 +22,12 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, func, or_, select, update
+from sqlalchemy.orm import Session
 
-from publisher.channels.protocol import ChannelConfig, PublishRequest, PublishResult
+from publisher.channels.protocol import ChannelConfig, MediaItem, PublishRequest, PublishResult
 from publisher.channels.registry import Registry
 from publisher.clock import Clock
-from publisher.db.models import Channel, Delivery, EngineHeartbeat, Post
+from publisher.db.models import Brand, Channel, Delivery, EngineHeartbeat, MediaAsset, Post
 from publisher.db.session import Database
 from publisher.domain import DeliveryState, EngineStatus, PostStatus
 from publisher.errors import (
@@ -253,6 +254,7 @@ class PublishingEngine:
             assert channel is not None and post is not None
             text = next((v.body for v in post.variants if v.channel_id == channel.id), post.body)
             key = delivery.idempotency_key or new_key
+            media, utm, frame = self._media_and_brand(session, post)
             audit(
                 session,
                 at=now,
@@ -276,10 +278,47 @@ class PublishingEngine:
                     text=text,
                     date=delivery.scheduled_at or now,
                     channel_name=channel.name,
+                    campaign=post.campaign or "",
+                    media=media,
+                    utm=utm,
+                    frame=frame,
                 ),
                 attempts=delivery.attempts,
                 recovering=recovering,
             )
+
+    @staticmethod
+    def _media_and_brand(
+        session: Session, post: Post
+    ) -> tuple[tuple[MediaItem, ...], dict[str, str | None], dict[str, Any] | None]:
+        rows = session.scalars(
+            select(MediaAsset).where(MediaAsset.post_id == post.id).order_by(MediaAsset.position, MediaAsset.id)
+        ).all()
+        media: tuple[MediaItem, ...] = ()
+        if rows:
+            from publisher.media import MediaStore
+
+            store = MediaStore()
+            media = tuple(
+                MediaItem(
+                    path=str(store.path_of(row.storage_path)),
+                    filename=row.filename,
+                    mime_type=row.mime_type,
+                    sha256=row.sha256,
+                    alt_text=row.alt_text,
+                )
+                for row in rows
+            )
+        utm: dict[str, str | None] = {}
+        frame: dict[str, Any] | None = None
+        if post.brand_id is not None:
+            brand = session.get(Brand, post.brand_id)
+            if brand is not None and isinstance(brand.settings, dict):
+                raw_utm = brand.settings.get("utm") or {}
+                utm = {str(k): (str(v) if v is not None else None) for k, v in raw_utm.items()}
+                raw_frame = brand.settings.get("frame")
+                frame = dict(raw_frame) if isinstance(raw_frame, dict) else None
+        return media, utm, frame
 
     # -- deliver and record -----------------------------------------------------------------
 

@@ -539,7 +539,7 @@
     </message>
     <message>
         <location filename="../../ui/views/compose.py" line="207"/>
-        <location filename="../../ui/views/compose.py" line="475"/>
+        <location filename="../../ui/views/compose.py" line="491"/>
         <source>Publish now</source>
         <translation>Jetzt veröffentlichen</translation>
     </message>
@@ -600,12 +600,17 @@
         <translation>Verfassen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="442"/>
+        <location filename="../../ui/views/compose.py" line="425"/>
+        <source>This draft is too long to check as you type (%1 characters). Posts take up to %2.</source>
+        <translation>Dieser Entwurf ist zu lang für die Prüfung beim Tippen (%1 Zeichen). Beiträge dürfen bis zu %2 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/compose.py" line="458"/>
         <source>Your organisation</source>
         <translation>Ihre Organisation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/compose.py" line="467"/>
+        <location filename="../../ui/views/compose.py" line="483"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n Zeichen</numerusform>
@@ -613,7 +618,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/compose.py" line="467"/>
+        <location filename="../../ui/views/compose.py" line="483"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n Wort</numerusform>
@@ -621,27 +626,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="475"/>
+        <location filename="../../ui/views/compose.py" line="491"/>
         <source>Schedule</source>
         <translation>Planen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="511"/>
+        <location filename="../../ui/views/compose.py" line="527"/>
         <source>Fix the problems marked ⛔ first. %1</source>
         <translation>Beheben Sie zuerst die mit ⛔ markierten Probleme. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="525"/>
+        <location filename="../../ui/views/compose.py" line="541"/>
         <source>&apos;%1&apos; is not a known time zone. Pick one from the list.</source>
         <translation>„%1“ ist keine bekannte Zeitzone. Wählen Sie eine aus der Liste.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="558"/>
+        <location filename="../../ui/views/compose.py" line="574"/>
         <source>Scheduled for %1 (%2).</source>
         <translation>Geplant für %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="560"/>
+        <location filename="../../ui/views/compose.py" line="576"/>
         <source>Publishing now to %2.</source>
         <translation>Wird jetzt auf %2 veröffentlicht.</translation>
     </message>
@@ -716,77 +721,77 @@
         <translation>Ihr Arbeitsbereich wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;New post</source>
         <translation>&amp;Neuer Beitrag</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Add &amp;feed channel…</source>
         <translation>&amp;Feed-Kanal hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;About Publisher</source>
         <translation>&amp;Über Publisher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Post saved.</source>
         <translation>Beitrag gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Publishing engine: starting…</source>
         <translation>Veröffentlichungsdienst: wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Publishing engine: running</source>
         <translation>Veröffentlichungsdienst: läuft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Publishing engine: stopped — scheduled posts wait until it runs</source>
         <translation>Veröffentlichungsdienst: angehalten – geplante Beiträge warten, bis er läuft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>last run %1</source>
         <translation>letzter Lauf %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>next %1</source>
         <translation>nächster Lauf %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>%n delivery(s) need attention</source>
         <translation>
             <numerusform>%n Zustellung erfordert Aufmerksamkeit</numerusform>
@@ -794,12 +799,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>About Publisher</source>
         <translation>Über Publisher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>&lt;h3&gt;Publisher %1&lt;/h3&gt;&lt;p&gt;Draft once, publish to every channel in one brand voice, and answer every reply from one inbox.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Publisher %1&lt;/h3&gt;&lt;p&gt;Einmal verfassen, auf allen Kanälen mit einheitlicher Markenstimme veröffentlichen und alle Antworten aus einem Posteingang beantworten.&lt;/p&gt;</translation>
     </message>
@@ -1050,12 +1055,12 @@
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="73"/>
+        <location filename="../../ui/views/settings.py" line="78"/>
         <source>%1 — secrets are stored here and nowhere else.</source>
         <translation>%1 – Zugangsdaten werden ausschließlich hier gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="78"/>
+        <location filename="../../ui/views/settings.py" line="83"/>
         <source>No usable keyring (%1). Channels that need a password or token cannot be added until one is installed and unlocked (e.g. GNOME Keyring or KWallet), or chosen with PYTHON_KEYRING_BACKEND.</source>
         <translation>Kein verwendbarer Schlüsselbund (%1). Kanäle, die ein Passwort oder Token benötigen, können erst hinzugefügt werden, wenn ein Schlüsselbund installiert und entsperrt (z. B. GNOME Keyring oder KWallet) oder mit PYTHON_KEYRING_BACKEND ausgewählt ist.</translation>
     </message>
@@ -1205,71 +1210,76 @@
     </message>
     <message>
         <location filename="../../ui/errors.py" line="79"/>
+        <source>The media file {filename} is no longer in Publisher&apos;s media folder. Attach it again.</source>
+        <translation>Die Mediendatei {filename} liegt nicht mehr im Medienordner von Publisher. Hängen Sie sie erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="82"/>
         <source>{path} is not an Atom feed Publisher can update. Move it away to start a new one.</source>
         <translation>{path} ist kein Atom-Feed, den Publisher aktualisieren kann. Verschieben Sie die Datei, um einen neuen Feed anzulegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="82"/>
+        <location filename="../../ui/errors.py" line="85"/>
         <source>The post is empty. Write something first.</source>
         <translation>Der Beitrag ist leer. Schreiben Sie zuerst etwas.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="83"/>
+        <location filename="../../ui/errors.py" line="86"/>
         <source>The post is longer than {max} characters.</source>
         <translation>Der Beitrag ist länger als {max} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="84"/>
+        <location filename="../../ui/errors.py" line="87"/>
         <source>The post contains a NUL character.</source>
         <translation>Der Beitrag enthält ein NUL-Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="85"/>
+        <location filename="../../ui/errors.py" line="88"/>
         <source>Choose at least one channel to publish to.</source>
         <translation>Wählen Sie mindestens einen Kanal zum Veröffentlichen aus.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="86"/>
+        <location filename="../../ui/errors.py" line="89"/>
         <source>A channel is chosen twice.</source>
         <translation>Ein Kanal wurde doppelt ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="87"/>
+        <location filename="../../ui/errors.py" line="90"/>
         <source>The post no longer exists.</source>
         <translation>Der Beitrag existiert nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="88"/>
+        <location filename="../../ui/errors.py" line="91"/>
         <source>The post is being published right now; try again in a moment.</source>
         <translation>Der Beitrag wird gerade veröffentlicht; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="91"/>
+        <location filename="../../ui/errors.py" line="94"/>
         <source>The delivery no longer exists.</source>
         <translation>Die Zustellung existiert nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="92"/>
+        <location filename="../../ui/errors.py" line="95"/>
         <source>Only failed or unconfirmed deliveries can be sent again.</source>
         <translation>Nur fehlgeschlagene oder unbestätigte Zustellungen können erneut gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="95"/>
+        <location filename="../../ui/errors.py" line="98"/>
         <source>Publishing was interrupted and the network cannot tell whether the post arrived. Check the channel, then publish it again if it is missing.</source>
         <translation>Die Veröffentlichung wurde unterbrochen und das Netzwerk kann nicht angeben, ob der Beitrag angekommen ist. Prüfen Sie den Kanal und veröffentlichen Sie den Beitrag erneut, falls er fehlt.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="100"/>
+        <location filename="../../ui/errors.py" line="103"/>
         <source>Publisher hit an internal error while publishing ({reason}). Please report it.</source>
         <translation>Beim Veröffentlichen ist in Publisher ein interner Fehler aufgetreten ({reason}). Bitte melden Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="111"/>
+        <location filename="../../ui/errors.py" line="114"/>
         <source>Unexpected error ({code}).</source>
         <translation>Unerwarteter Fehler ({code}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="130"/>
+        <location filename="../../ui/errors.py" line="133"/>
         <source>Unexpected error: {error}</source>
         <translation>Unerwarteter Fehler: {error}</translation>
     </message>

@@ -149,3 +149,15 @@ def test_brand_view_saves_a_profile_and_refuses_an_incomplete_one(qtbot: Any, wi
     assert saved.required == ("#Anzeige",)
     assert saved.utm["medium"] == "social"
     assert view.model.rowCount() == 1
+
+
+def test_a_megabyte_draft_is_refused_without_freezing(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    _feed(window, tmp_path)
+    compose = window.compose
+    compose.set_preview_kinds(["x", "bluesky"])
+    compose.editor.setPlainText("word " * 220_000)  # 1.1 MB
+    compose.update_panels()
+    assert "too long to check as you type" in compose.message.text()
+    compose.publish_button.click()
+    assert "longer than 100000 characters" in compose.message.text()
+    assert window.services.posts.count() == 0

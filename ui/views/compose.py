@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 
 CHANNEL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLED_KINDS = {"wordpress", "feed"}  # networks whose posts have a title
+LIVE_CHECK_LIMIT = 100_000  # characters; the core refuses longer posts (post.too_long)
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
@@ -417,6 +418,15 @@ class ComposeView(QWidget):
         from publisher.compose import check_text
 
         targets = self._targets()
+        if len(self.editor.toPlainText()) > LIVE_CHECK_LIMIT:
+            # A pasted book would take seconds per keystroke to render for every network: say so instead.
+            self._results = {}
+            self._show_error(
+                self.tr("This draft is too long to check as you type (%1 characters). Posts take up to %2.")
+                .replace("%1", QLocale().toString(len(self.editor.toPlainText())))
+                .replace("%2", QLocale().toString(LIVE_CHECK_LIMIT))
+            )
+            return
         wanted = {t.name for t in targets}
         for name in list(self._panels):
             if name not in wanted:
