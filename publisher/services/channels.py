@@ -135,6 +135,33 @@ class ChannelService:
             self.secrets.delete(info.id)
         return info
 
+    def rename(self, name: str, new_name: str) -> ChannelInfo:
+        new_name = (new_name or "").strip()
+        if not new_name:
+            raise InputError("channel.name_required")
+        if len(new_name) > 200:
+            raise InputError("channel.name_too_long", max=200)
+        now = self.clock.now()
+        with self.db.session(write=True) as session:
+            row = session.scalar(select(Channel).where(Channel.name == name))
+            if row is None:
+                raise NotFound("channel.not_found", name=name)
+            if new_name != name and session.scalar(select(Channel.id).where(Channel.name == new_name)) is not None:
+                raise InputError("channel.name_taken", name=new_name)
+            row.name = new_name
+            audit(
+                session,
+                at=now,
+                actor=self.actor,
+                action="channel.renamed",
+                entity="channel",
+                entity_id=row.id,
+                old=name,
+                new=new_name,
+            )
+            session.flush()
+            return to_info(row)
+
     def verify(self, name: str) -> VerifyResult:
         with self.db.session() as session:
             row = session.scalar(select(Channel).where(Channel.name == name))
@@ -143,4 +170,12 @@ class ChannelService:
             config = to_config(row)
             kind = self.registry.get(row.kind)
         secret = self.secrets.get(config.id) if kind.needs_secret else None
-        return kind.connect(config, secret).verify()
+        result = kind.connect(config, secret).verify()
+        limit = result.details.get("max_characters")
+        if isinstance(limit, int) and not isinstance(limit, bool) and limit > 0:
+            # The network told us its own limit (e.g. a Mastodon instance's): the composer counts against it.
+            with self.db.session(write=True) as session:
+                row = session.get(Channel, config.id)
+                if row is not None and row.settings.get("max_characters") != limit:
+                    row.settings = {**row.settings, "max_characters": limit}
+        return result

@@ -2,59 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>AddFeedDialog</name>
+    <name>AddChannelDialog</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="49"/>
+        <location filename="../../ui/views/channels.py" line="59"/>
         <source>Add feed channel</source>
         <translation>Feed-Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="52"/>
+        <location filename="../../ui/views/channels.py" line="61"/>
         <source>A feed channel writes each post as a Markdown file into a folder and keeps an Atom feed (feed.xml) there up to date. A static site or any feed reader can take it from there. No account needed.</source>
         <translation>Ein Feed-Kanal schreibt jeden Beitrag als Markdown-Datei in einen Ordner und hält dort einen Atom-Feed (feed.xml) aktuell. Eine statische Website oder jeder Feed-Reader kann die Inhalte von dort übernehmen. Kein Konto erforderlich.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="59"/>
+        <location filename="../../ui/views/channels.py" line="66"/>
+        <source>Add %1 channel</source>
+        <translation>%1-Kanal hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="68"/>
+        <source>Publisher keeps the token or password in your system&apos;s keyring, never in its database.</source>
+        <translation>Publisher bewahrt das Token oder Passwort im Schlüsselbund Ihres Systems auf, nie in seiner Datenbank.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="73"/>
         <source>e.g. Company blog</source>
         <translation>z. B. Firmenblog</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="61"/>
+        <location filename="../../ui/views/channels.py" line="75"/>
         <source>Folder the posts are written to</source>
         <translation>Ordner, in den die Beiträge geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="62"/>
+        <location filename="../../ui/views/channels.py" line="76"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="68"/>
-        <source>https://www.example.org/news (optional)</source>
-        <translation>https://www.example.org/news (optional)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/channels.py" line="70"/>
+        <location filename="../../ui/views/channels.py" line="86"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="71"/>
+        <location filename="../../ui/views/channels.py" line="88"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="72"/>
+        <location filename="../../ui/views/channels.py" line="91"/>
+        <source>https://www.example.org/news (optional)</source>
+        <translation>https://www.example.org/news (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="92"/>
         <source>Public address:</source>
         <translation>Öffentliche Adresse:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="77"/>
+        <location filename="../../ui/views/channels.py" line="95"/>
+        <source>Server address:</source>
+        <translation>Serveradresse:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="97"/>
+        <source>Account:</source>
+        <translation>Konto:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="99"/>
+        <source>Token or password:</source>
+        <translation>Token oder Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="104"/>
         <source>Add channel</source>
         <translation>Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="88"/>
+        <location filename="../../ui/views/channels.py" line="115"/>
         <source>Choose the feed folder</source>
         <translation>Feed-Ordner auswählen</translation>
     </message>
@@ -387,82 +412,107 @@
 <context>
     <name>ChannelsView</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="127"/>
+        <location filename="../../ui/views/channels.py" line="159"/>
         <source>No channels yet. Add a feed folder to start publishing.</source>
         <translation>Noch keine Kanäle. Fügen Sie einen Feed-Ordner hinzu, um mit dem Veröffentlichen zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="131"/>
+        <location filename="../../ui/views/channels.py" line="163"/>
         <source>Add feed channel…</source>
         <translation>Feed-Kanal hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="134"/>
+        <location filename="../../ui/views/channels.py" line="167"/>
+        <source>Add network channel</source>
+        <translation>Netzwerk-Kanal hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="177"/>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="179"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="136"/>
+        <location filename="../../ui/views/channels.py" line="181"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="142"/>
+        <location filename="../../ui/views/channels.py" line="187"/>
         <source>Mastodon, Bluesky, Matrix, WordPress, Telegram and Discord channels follow in the next version.</source>
         <translation>Kanäle für Mastodon, Bluesky, Matrix, WordPress, Telegram und Discord folgen in der nächsten Version.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="152"/>
+        <location filename="../../ui/views/channels.py" line="199"/>
         <source>Channels</source>
         <translation>Kanäle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="169"/>
+        <location filename="../../ui/views/channels.py" line="216"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="169"/>
+        <location filename="../../ui/views/channels.py" line="216"/>
         <source>Kind</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="169"/>
+        <location filename="../../ui/views/channels.py" line="216"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="169"/>
+        <location filename="../../ui/views/channels.py" line="216"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="173"/>
+        <location filename="../../ui/views/channels.py" line="220"/>
         <source>Feed folder</source>
         <translation>Feed-Ordner</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="205"/>
+        <location filename="../../ui/views/channels.py" line="253"/>
         <source>Channel &apos;%1&apos; added.</source>
         <translation>Kanal „%1“ hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="212"/>
+        <location filename="../../ui/views/channels.py" line="260"/>
         <source>Testing &apos;%1&apos;…</source>
         <translation>„%1“ wird getestet…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="220"/>
+        <location filename="../../ui/views/channels.py" line="268"/>
         <source>&apos;%1&apos; works: writes to %2.</source>
         <translation>„%1“ funktioniert: schreibt in %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="232"/>
+        <location filename="../../ui/views/channels.py" line="274"/>
+        <source>Rename channel</source>
+        <translation>Kanal umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="274"/>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="286"/>
+        <source>&apos;%1&apos; is now called &apos;%2&apos;.</source>
+        <translation>„%1“ heißt jetzt „%2“.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="299"/>
         <source>Remove the channel &apos;%1&apos;? Files already published stay where they are.</source>
         <translation>Kanal „%1“ entfernen? Bereits veröffentlichte Dateien bleiben erhalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/channels.py" line="234"/>
+        <location filename="../../ui/views/channels.py" line="301"/>
         <source>%n post(s) not yet published to it will not be published.</source>
         <translation>
             <numerusform>%n Beitrag, der noch nicht in diesem Kanal veröffentlicht wurde, wird nicht mehr veröffentlicht.</numerusform>
@@ -470,17 +520,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="236"/>
+        <location filename="../../ui/views/channels.py" line="303"/>
         <source>Remove channel</source>
         <translation>Kanal entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="238"/>
+        <location filename="../../ui/views/channels.py" line="305"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="253"/>
+        <location filename="../../ui/views/channels.py" line="320"/>
         <source>Channel &apos;%1&apos; removed.</source>
         <translation>Kanal „%1“ entfernt.</translation>
     </message>

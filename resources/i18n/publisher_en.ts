@@ -2,59 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>AddFeedDialog</name>
+    <name>AddChannelDialog</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="49"/>
+        <location filename="../../ui/views/channels.py" line="59"/>
         <source>Add feed channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="52"/>
+        <location filename="../../ui/views/channels.py" line="61"/>
         <source>A feed channel writes each post as a Markdown file into a folder and keeps an Atom feed (feed.xml) there up to date. A static site or any feed reader can take it from there. No account needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="59"/>
-        <source>e.g. Company blog</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/channels.py" line="61"/>
-        <source>Folder the posts are written to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/channels.py" line="62"/>
-        <source>Browse…</source>
+        <location filename="../../ui/views/channels.py" line="66"/>
+        <source>Add %1 channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/views/channels.py" line="68"/>
-        <source>https://www.example.org/news (optional)</source>
+        <source>Publisher keeps the token or password in your system&apos;s keyring, never in its database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="70"/>
+        <location filename="../../ui/views/channels.py" line="73"/>
+        <source>e.g. Company blog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="75"/>
+        <source>Folder the posts are written to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="76"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="86"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="71"/>
+        <location filename="../../ui/views/channels.py" line="88"/>
         <source>Folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="72"/>
+        <location filename="../../ui/views/channels.py" line="91"/>
+        <source>https://www.example.org/news (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="92"/>
         <source>Public address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="77"/>
+        <location filename="../../ui/views/channels.py" line="95"/>
+        <source>Server address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="97"/>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="99"/>
+        <source>Token or password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="104"/>
         <source>Add channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="88"/>
+        <location filename="../../ui/views/channels.py" line="115"/>
         <source>Choose the feed folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -387,82 +412,107 @@
 <context>
     <name>ChannelsView</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="127"/>
+        <location filename="../../ui/views/channels.py" line="159"/>
         <source>No channels yet. Add a feed folder to start publishing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="131"/>
+        <location filename="../../ui/views/channels.py" line="163"/>
         <source>Add feed channel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="134"/>
+        <location filename="../../ui/views/channels.py" line="167"/>
+        <source>Add network channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="177"/>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="179"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="136"/>
+        <location filename="../../ui/views/channels.py" line="181"/>
         <source>Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="142"/>
+        <location filename="../../ui/views/channels.py" line="187"/>
         <source>Mastodon, Bluesky, Matrix, WordPress, Telegram and Discord channels follow in the next version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="152"/>
+        <location filename="../../ui/views/channels.py" line="199"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="169"/>
+        <location filename="../../ui/views/channels.py" line="216"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="169"/>
+        <location filename="../../ui/views/channels.py" line="216"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="169"/>
+        <location filename="../../ui/views/channels.py" line="216"/>
         <source>Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="169"/>
+        <location filename="../../ui/views/channels.py" line="216"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="173"/>
+        <location filename="../../ui/views/channels.py" line="220"/>
         <source>Feed folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="205"/>
+        <location filename="../../ui/views/channels.py" line="253"/>
         <source>Channel &apos;%1&apos; added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="212"/>
+        <location filename="../../ui/views/channels.py" line="260"/>
         <source>Testing &apos;%1&apos;…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="220"/>
+        <location filename="../../ui/views/channels.py" line="268"/>
         <source>&apos;%1&apos; works: writes to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="232"/>
+        <location filename="../../ui/views/channels.py" line="274"/>
+        <source>Rename channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="274"/>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="286"/>
+        <source>&apos;%1&apos; is now called &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="299"/>
         <source>Remove the channel &apos;%1&apos;? Files already published stay where they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/channels.py" line="234"/>
+        <location filename="../../ui/views/channels.py" line="301"/>
         <source>%n post(s) not yet published to it will not be published.</source>
         <translation>
             <numerusform>%n post not yet published to it will not be published.</numerusform>
@@ -470,17 +520,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="236"/>
+        <location filename="../../ui/views/channels.py" line="303"/>
         <source>Remove channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="238"/>
+        <location filename="../../ui/views/channels.py" line="305"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="253"/>
+        <location filename="../../ui/views/channels.py" line="320"/>
         <source>Channel &apos;%1&apos; removed.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -194,3 +194,17 @@ def test_post_list_model_passes_modeltester(qtbot: Any, qtmodeltester: Any, wind
     seed_demo(window.services, tmp_path / "feeds")
     window.posts.refresh()
     qtmodeltester.check(window.posts.model)
+
+
+def test_rename_channel_keeps_its_posts(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    _add_feed_channel_through_dialog(qtbot, window, "Blog", folder)
+    window.services.posts.create("Hello", channels=["Blog"])
+    window.channels.rename_channel("Blog", "Company blog")
+    assert [c.name for c in window.services.channels.all()] == ["Company blog"]
+    assert window.services.posts.get(1).deliveries[0].channel == "Company blog"
+    assert "Company blog" in window.channels.message.text()
+    window.channels.rename_channel("Company blog", "   ")
+    assert "name" in window.channels.message.text().lower()
+    assert [c.name for c in window.services.channels.all()] == ["Company blog"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -14,12 +15,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStyle,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +33,7 @@ from publisher.domain import ChannelInfo
 from ui.errors import describe_exception
 from ui.resources import icon
 from ui.tasks import TaskRunner
+from ui.views.preview import NETWORK_NAMES
 
 if TYPE_CHECKING:
     from publisher.services import Services
@@ -36,27 +41,36 @@ if TYPE_CHECKING:
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class AddFeedDialog(QDialog):
-    """Name, folder and (optional) public address of a feed channel. Errors show inline; nothing is saved
-    until the core accepts the input."""
+class AddChannelDialog(QDialog):
+    """The fields one channel kind needs (folder, server address, account, secret). Errors show inline; nothing
+    is saved until the core accepts the input, and a secret goes to the system keyring only."""
 
     channel_added = Signal(object)  # ChannelInfo
 
-    def __init__(self, services: Services, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, tasks: TaskRunner, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self._tasks = tasks
-        self.setWindowTitle(self.tr("Add feed channel"))
-        intro = QLabel(
-            self.tr(
+        self.kind = kind
+        spec = services.registry.get(kind)
+        fields = {f.name: f for f in spec.fields}
+        network = NETWORK_NAMES.get(kind, spec.display_name)
+        if kind == "feed":
+            self.setWindowTitle(self.tr("Add feed channel"))
+            intro_text = self.tr(
                 "A feed channel writes each post as a Markdown file into a folder and keeps an Atom feed "
                 "(feed.xml) there up to date. A static site or any feed reader can take it from there. "
                 "No account needed."
             )
-        )
+        else:
+            self.setWindowTitle(self.tr("Add %1 channel").replace("%1", network))
+            intro_text = self.tr(
+                "Publisher keeps the token or password in your system's keyring, never in its database."
+            )
+        intro = QLabel(intro_text)
         intro.setWordWrap(True)
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(self.tr("e.g. Company blog"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. Company blog") if kind == "feed" else network)
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(self.tr("Folder the posts are written to"))
         browse = QPushButton(self.tr("Browse…"))
@@ -65,11 +79,24 @@ class AddFeedDialog(QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
         self.url_edit = QLineEdit()
-        self.url_edit.setPlaceholderText(self.tr("https://www.example.org/news (optional)"))
+        self.handle_edit = QLineEdit()
+        self.secret_edit = QLineEdit()
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name_edit)
-        form.addRow(self.tr("Folder:"), path_row)
-        form.addRow(self.tr("Public address:"), self.url_edit)
+        if "path" in fields:
+            form.addRow(self.tr("Folder:"), path_row)
+        if "url" in fields:
+            if kind == "feed":
+                self.url_edit.setPlaceholderText(self.tr("https://www.example.org/news (optional)"))
+                form.addRow(self.tr("Public address:"), self.url_edit)
+            else:
+                self.url_edit.setPlaceholderText("https://")
+                form.addRow(self.tr("Server address:"), self.url_edit)
+        if "handle" in fields:
+            form.addRow(self.tr("Account:"), self.handle_edit)
+        if spec.needs_secret:
+            form.addRow(self.tr("Token or password:"), self.secret_edit)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b3261e;")
@@ -90,16 +117,21 @@ class AddFeedDialog(QDialog):
             self.path_edit.setText(folder)
 
     def _on_accepted(self) -> None:
-        name, path, url = self.name_edit.text(), self.path_edit.text(), self.url_edit.text().strip() or None
+        kind, name = self.kind, self.name_edit.text()
+        path = self.path_edit.text() or None
+        url = self.url_edit.text().strip() or None
+        handle = self.handle_edit.text().strip() or None
+        secret = self.secret_edit.text() or None
         self.buttons.setEnabled(False)
         self._tasks.run(
-            lambda: self._services.channels.add("feed", name=name, path=path, url=url),
+            lambda: self._services.channels.add(kind, name=name, path=path, url=url, handle=handle, secret=secret),
             on_done=self._on_added,
             on_failed=self._on_failed,
         )
 
     def _on_added(self, info: ChannelInfo) -> None:
         self.buttons.setEnabled(True)
+        self.secret_edit.clear()
         self.channel_added.emit(info)
         self.accept()
 
@@ -130,7 +162,20 @@ class ChannelsView(QWidget):
         self.add_button = QPushButton(
             icon("list-add", QStyle.StandardPixmap.SP_FileDialogNewFolder), self.tr("Add feed channel…")
         )
-        self.add_button.clicked.connect(self.open_add_dialog)
+        self.add_button.clicked.connect(lambda: self.open_add_dialog("feed"))
+        self.network_button = QToolButton()
+        self.network_button.setText(self.tr("Add network channel"))
+        self.network_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        network_menu = QMenu(self.network_button)
+        for kind in services.registry.kinds():
+            if kind == "feed":
+                continue
+            name = NETWORK_NAMES.get(kind, services.registry.get(kind).display_name)
+            network_menu.addAction(name + "…", functools.partial(self.open_add_dialog, kind))
+        self.network_button.setMenu(network_menu)
+        self.network_button.setVisible(bool(network_menu.actions()))
+        self.rename_button = QPushButton(self.tr("Rename…"))
+        self.rename_button.clicked.connect(self._on_rename_clicked)
         self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.clicked.connect(self._on_test_clicked)
         self.remove_button = QPushButton(icon("list-remove", QStyle.StandardPixmap.SP_TrashIcon), self.tr("Remove…"))
@@ -146,7 +191,9 @@ class ChannelsView(QWidget):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.network_button)
         buttons.addWidget(self.test_button)
+        buttons.addWidget(self.rename_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         heading = QLabel(self.tr("Channels"))
@@ -158,7 +205,7 @@ class ChannelsView(QWidget):
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.message)
         layout.addWidget(coming)
-        self._dialog: AddFeedDialog | None = None
+        self._dialog: AddChannelDialog | None = None
         self._update_buttons()
 
     def refresh(self) -> None:
@@ -193,9 +240,10 @@ class ChannelsView(QWidget):
         selected = self._selected_name() is not None
         self.remove_button.setEnabled(selected)
         self.test_button.setEnabled(selected)
+        self.rename_button.setEnabled(selected)
 
-    def open_add_dialog(self) -> AddFeedDialog:
-        dialog = AddFeedDialog(self._services, self._tasks, self)
+    def open_add_dialog(self, kind: str = "feed") -> AddChannelDialog:
+        dialog = AddChannelDialog(self._services, self._tasks, kind, self)
         dialog.channel_added.connect(self._on_channel_added)
         self._dialog = dialog
         dialog.open()
@@ -218,6 +266,25 @@ class ChannelsView(QWidget):
 
     def _on_verified(self, name: str, result: VerifyResult) -> None:
         self.message.setText(self.tr("'%1' works: writes to %2.").replace("%1", name).replace("%2", result.account))
+
+    def _on_rename_clicked(self) -> None:
+        name = self._selected_name()
+        if name is None:
+            return
+        new_name, ok = QInputDialog.getText(self, self.tr("Rename channel"), self.tr("New name:"), text=name)
+        if ok and new_name.strip() and new_name.strip() != name:
+            self.rename_channel(name, new_name.strip())
+
+    def rename_channel(self, name: str, new_name: str) -> None:
+        self._tasks.run(
+            lambda: self._services.channels.rename(name, new_name),
+            on_done=lambda info: self._on_renamed(name, info),
+            on_failed=lambda exc: self.message.setText(describe_exception(exc)),
+        )
+
+    def _on_renamed(self, old: str, info: ChannelInfo) -> None:
+        self.message.setText(self.tr("'%1' is now called '%2'.").replace("%1", old).replace("%2", info.name))
+        self.changes_applied.emit()
 
     def _on_remove_clicked(self) -> None:
         name = self._selected_name()
