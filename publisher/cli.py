@@ -72,6 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     channel.add_parser("list", parents=[common], help="list channels")
     remove = channel.add_parser("remove", parents=[common], help="remove a channel and its secret")
     remove.add_argument("name")
+    rename = channel.add_parser("rename", parents=[common], help="give a channel another name")
+    rename.add_argument("name")
+    rename.add_argument("new_name")
+    check_channel = channel.add_parser("check", parents=[common], help="test a channel: who am I, what limits")
+    check_channel.add_argument("name")
 
     post = sub.add_parser("post", help="create and inspect posts").add_subparsers(
         dest="action", metavar="ACTION", required=True, parser_class=_Parser
@@ -216,6 +221,19 @@ def cmd_channel_list(args: argparse.Namespace) -> int:
 def cmd_channel_remove(args: argparse.Namespace) -> int:
     info = _services(args).channels.remove(args.name)
     _out(args, info.to_json(), f"Removed channel '{info.name}'.")
+    return EXIT_OK
+
+
+def cmd_channel_rename(args: argparse.Namespace) -> int:
+    info = _services(args).channels.rename(args.name, args.new_name)
+    _out(args, info.to_json(), f"Renamed '{args.name}' to '{info.name}'.")
+    return EXIT_OK
+
+
+def cmd_channel_check(args: argparse.Namespace) -> int:
+    result = _services(args).channels.verify(args.name)
+    details = "\n".join(f"  {k}: {v}" for k, v in result.details.items())
+    _out(args, {"account": result.account, "details": result.details}, f"{args.name}: {result.account}\n{details}")
     return EXIT_OK
 
 
@@ -424,6 +442,8 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("channel", "add"): cmd_channel_add,
     ("channel", "list"): cmd_channel_list,
     ("channel", "remove"): cmd_channel_remove,
+    ("channel", "rename"): cmd_channel_rename,
+    ("channel", "check"): cmd_channel_check,
     ("post", "create"): cmd_post_create,
     ("post", "list"): cmd_post_list,
     ("post", "show"): cmd_post_show,

@@ -71,3 +71,16 @@ def test_bad_input_is_one_line_and_changes_nothing(cli: Any) -> None:
         assert result.returncode == 2, (args, result.stderr)
         assert result.stderr.count("\n") == 1 and result.stderr.startswith("publisher: error: "), result.stderr
     assert cli.json("brand", "list") == []
+
+
+def test_channel_rename_and_check(cli: Any, tmp_path: Any) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    cli.ok("channel", "add", "feed", "--name", "Blog", "--path", str(folder))
+    cli.ok("channel", "rename", "Blog", "News")
+    assert [c["name"] for c in cli.json("channel", "list")] == ["News"]
+    checked = cli.json("channel", "check", "News")
+    assert checked["account"] == str(folder.resolve())
+    folder.rmdir()
+    result = cli.run("channel", "check", "News")
+    assert result.returncode != 0 and "does not exist" in result.stderr
