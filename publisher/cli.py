@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--url", help="base URL (feed: the public address of the folder)")
     add.add_argument("--handle", help="account handle")
     add.add_argument("--path", help="folder (feed)")
+    add.add_argument("--room", help="room id or alias (matrix); the same as --path")
     add.add_argument("--secret-stdin", action="store_true", help="read the secret (token, password) from stdin")
     channel.add_parser("list", parents=[common], help="list channels")
     remove = channel.add_parser("remove", parents=[common], help="remove a channel and its secret")
@@ -205,7 +206,7 @@ def cmd_channel_add(args: argparse.Namespace) -> int:
             raise InputError("channel.secret_required", kind=args.kind)
     services = _services(args)
     info = services.channels.add(
-        args.kind, name=args.name, url=args.url, handle=args.handle, path=args.path, secret=secret
+        args.kind, name=args.name, url=args.url, handle=args.handle, path=args.room or args.path, secret=secret
     )
     _out(args, info.to_json(), f"Added {info.kind} channel '{info.name}' (id {info.id}).")
     return EXIT_OK

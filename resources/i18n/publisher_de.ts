@@ -49,37 +49,42 @@
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="91"/>
+        <location filename="../../ui/views/channels.py" line="92"/>
+        <source>Room:</source>
+        <translation>Raum:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="95"/>
         <source>https://www.example.org/news (optional)</source>
         <translation>https://www.example.org/news (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="92"/>
+        <location filename="../../ui/views/channels.py" line="96"/>
         <source>Public address:</source>
         <translation>Öffentliche Adresse:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="95"/>
+        <location filename="../../ui/views/channels.py" line="99"/>
         <source>Server address:</source>
         <translation>Serveradresse:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="97"/>
+        <location filename="../../ui/views/channels.py" line="101"/>
         <source>Account:</source>
         <translation>Konto:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="99"/>
+        <location filename="../../ui/views/channels.py" line="103"/>
         <source>Token or password:</source>
         <translation>Token oder Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="104"/>
+        <location filename="../../ui/views/channels.py" line="108"/>
         <source>Add channel</source>
         <translation>Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="115"/>
+        <location filename="../../ui/views/channels.py" line="119"/>
         <source>Choose the feed folder</source>
         <translation>Feed-Ordner auswählen</translation>
     </message>
@@ -412,107 +417,107 @@
 <context>
     <name>ChannelsView</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="159"/>
+        <location filename="../../ui/views/channels.py" line="163"/>
         <source>No channels yet. Add a feed folder to start publishing.</source>
         <translation>Noch keine Kanäle. Fügen Sie einen Feed-Ordner hinzu, um mit dem Veröffentlichen zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="163"/>
+        <location filename="../../ui/views/channels.py" line="167"/>
         <source>Add feed channel…</source>
         <translation>Feed-Kanal hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="167"/>
+        <location filename="../../ui/views/channels.py" line="171"/>
         <source>Add network channel</source>
         <translation>Netzwerk-Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="177"/>
+        <location filename="../../ui/views/channels.py" line="181"/>
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="179"/>
+        <location filename="../../ui/views/channels.py" line="183"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="181"/>
+        <location filename="../../ui/views/channels.py" line="185"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="187"/>
+        <location filename="../../ui/views/channels.py" line="191"/>
         <source>Mastodon, Bluesky, Matrix, WordPress, Telegram and Discord channels follow in the next version.</source>
         <translation>Kanäle für Mastodon, Bluesky, Matrix, WordPress, Telegram und Discord folgen in der nächsten Version.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="199"/>
+        <location filename="../../ui/views/channels.py" line="203"/>
         <source>Channels</source>
         <translation>Kanäle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="216"/>
+        <location filename="../../ui/views/channels.py" line="220"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="216"/>
+        <location filename="../../ui/views/channels.py" line="220"/>
         <source>Kind</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="216"/>
+        <location filename="../../ui/views/channels.py" line="220"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="216"/>
+        <location filename="../../ui/views/channels.py" line="220"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="220"/>
+        <location filename="../../ui/views/channels.py" line="224"/>
         <source>Feed folder</source>
         <translation>Feed-Ordner</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="253"/>
+        <location filename="../../ui/views/channels.py" line="257"/>
         <source>Channel &apos;%1&apos; added.</source>
         <translation>Kanal „%1“ hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="260"/>
+        <location filename="../../ui/views/channels.py" line="264"/>
         <source>Testing &apos;%1&apos;…</source>
         <translation>„%1“ wird getestet…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="268"/>
+        <location filename="../../ui/views/channels.py" line="272"/>
         <source>&apos;%1&apos; works: writes to %2.</source>
         <translation>„%1“ funktioniert: schreibt in %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="274"/>
+        <location filename="../../ui/views/channels.py" line="278"/>
         <source>Rename channel</source>
         <translation>Kanal umbenennen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="274"/>
+        <location filename="../../ui/views/channels.py" line="278"/>
         <source>New name:</source>
         <translation>Neuer Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="286"/>
+        <location filename="../../ui/views/channels.py" line="290"/>
         <source>&apos;%1&apos; is now called &apos;%2&apos;.</source>
         <translation>„%1“ heißt jetzt „%2“.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="299"/>
+        <location filename="../../ui/views/channels.py" line="303"/>
         <source>Remove the channel &apos;%1&apos;? Files already published stay where they are.</source>
         <translation>Kanal „%1“ entfernen? Bereits veröffentlichte Dateien bleiben erhalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/channels.py" line="301"/>
+        <location filename="../../ui/views/channels.py" line="305"/>
         <source>%n post(s) not yet published to it will not be published.</source>
         <translation>
             <numerusform>%n Beitrag, der noch nicht in diesem Kanal veröffentlicht wurde, wird nicht mehr veröffentlicht.</numerusform>
@@ -520,17 +525,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="303"/>
+        <location filename="../../ui/views/channels.py" line="307"/>
         <source>Remove channel</source>
         <translation>Kanal entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="305"/>
+        <location filename="../../ui/views/channels.py" line="309"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="320"/>
+        <location filename="../../ui/views/channels.py" line="324"/>
         <source>Channel &apos;%1&apos; removed.</source>
         <translation>Kanal „%1“ entfernt.</translation>
     </message>

@@ -84,8 +84,12 @@ class AddChannelDialog(QDialog):
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name_edit)
-        if "path" in fields:
+        if "path" in fields and kind == "feed":
             form.addRow(self.tr("Folder:"), path_row)
+        elif "path" in fields:  # a network's target inside the account, e.g. a Matrix room
+            browse.hide()
+            self.path_edit.setPlaceholderText("#room:example.org")
+            form.addRow(self.tr("Room:"), path_row)
         if "url" in fields:
             if kind == "feed":
                 self.url_edit.setPlaceholderText(self.tr("https://www.example.org/news (optional)"))
