@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from publisher.channels.protocol import (
+    Capabilities,
     ChannelConfig,
     FieldSpec,
     PublishRequest,
@@ -340,6 +341,7 @@ class FeedKind:
     fields: tuple[FieldSpec, ...] = (FieldSpec("path", required=True), FieldSpec("url", required=False))
     needs_secret = False
     idempotent_publish = True
+    capabilities = Capabilities(media=True)
 
     def validate(
         self, *, base_url: str | None, handle: str | None, path: str | None

@@ -8,9 +8,10 @@ subclasses, so the engine can decide what to do from the class alone.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,51 @@ class ChannelConfig:
     settings: dict[str, Any]
 
 
+@dataclass(frozen=True, slots=True)
+class Capabilities:
+    """What a network can do beyond publishing; the UI and services ask this before calling optional methods."""
+
+    inbox: bool = False  # the connector has fetch_inbox() and reply()
+    metrics: bool = False  # fetch_metrics()
+    server_scheduling: bool = False  # schedule() / cancel_scheduled(): the post goes out while the laptop is off
+    threads: bool = False  # long text becomes a chain of posts
+    media: bool = False  # images/videos are uploaded with the post
+
+
+NO_CAPABILITIES = Capabilities()
+
+
+@dataclass(frozen=True, slots=True)
+class InboxItem:
+    """Something addressed to the account: a mention, a reply, a comment."""
+
+    remote_id: str  # the item on the network; what reply() answers
+    kind: str  # "mention", "reply", "comment", "message"
+    author: str  # handle, e.g. "@ada@example.social"
+    author_name: str
+    text: str  # plain text
+    created_at: datetime
+    url: str | None = None
+    in_reply_to_id: str | None = None  # the post it answers, if it answers one of ours
+
+
+@dataclass(frozen=True, slots=True)
+class InboxPage:
+    items: tuple[InboxItem, ...]
+    next_cursor: str | None  # pass to fetch_inbox() for older items; None at the end
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    """Counters of one published post; None where the network does not report that counter."""
+
+    replies: int | None = None
+    reposts: int | None = None
+    likes: int | None = None
+    quotes: int | None = None
+    impressions: int | None = None
+
+
 class Connector(Protocol):
     def verify(self) -> VerifyResult: ...
 
@@ -79,12 +125,38 @@ class Connector(Protocol):
         ...
 
 
+@runtime_checkable
+class InboxConnector(Connector, Protocol):
+    """Optional: kinds whose ``capabilities.inbox`` is true."""
+
+    def fetch_inbox(self, cursor: str | None = None) -> InboxPage: ...
+
+    def reply(self, to_remote_id: str, text: str) -> PublishResult: ...
+
+
+@runtime_checkable
+class MetricsConnector(Connector, Protocol):
+    """Optional: kinds whose ``capabilities.metrics`` is true. Ids the network no longer knows are left out."""
+
+    def fetch_metrics(self, remote_ids: Sequence[str]) -> dict[str, Metrics]: ...
+
+
+@runtime_checkable
+class SchedulingConnector(Connector, Protocol):
+    """Optional: kinds whose ``capabilities.server_scheduling`` is true."""
+
+    def schedule(self, request: PublishRequest, at: datetime) -> PublishResult: ...
+
+    def cancel_scheduled(self, remote_id: str) -> None: ...
+
+
 class ChannelKind(Protocol):
     kind: str
     display_name: str
     fields: tuple[FieldSpec, ...]
     needs_secret: bool
     idempotent_publish: bool  # resending with the same key never makes a second post
+    capabilities: Capabilities
 
     def validate(
         self, *, base_url: str | None, handle: str | None, path: str | None
@@ -93,3 +165,9 @@ class ChannelKind(Protocol):
         ...
 
     def connect(self, config: ChannelConfig, secret: str | None) -> Connector: ...
+
+
+def capabilities_of(kind: object) -> Capabilities:
+    """The kind's capabilities; none for third-party kinds written before capabilities existed."""
+    caps = getattr(kind, "capabilities", None)
+    return caps if isinstance(caps, Capabilities) else NO_CAPABILITIES

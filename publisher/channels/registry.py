@@ -36,7 +36,9 @@ class Registry:
 
 def default_registry() -> Registry:
     from publisher.channels.feed import FeedKind
+    from publisher.channels.mastodon import MastodonKind
+    from publisher.channels.matrix import MatrixKind
 
-    registry = Registry([FeedKind()])
+    registry = Registry([FeedKind(), MastodonKind(), MatrixKind()])
     registry.load_entry_points()
     return registry
