@@ -45,7 +45,7 @@ MESSAGES: dict[str, str] = {
     "channel.error": "The network reported an error.",
     "channel.auth_expired": "The network no longer accepts the sign-in. Sign in to the channel again.",
     "channel.rate_limited": "The network asks us to slow down; trying again in {retry_after:.0f} s.",
-    "channel.rejected": "The network refused the post.",
+    "channel.rejected": "The network refused the post: {message}",
     "channel.transient": "The network could not be reached; trying again later.",
     "channel.outcome_unknown": "It is not known whether the network received the post.",
     # feed
@@ -82,10 +82,17 @@ MESSAGES: dict[str, str] = {
 }
 
 
+class _Params(dict[str, Any]):
+    """Format parameters where a missing one reads as "?" instead of breaking the sentence."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
 def _format(template: str, params: dict[str, Any], code: str) -> str:
     try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
+        return template.format_map(_Params(params))
+    except (KeyError, IndexError, ValueError, TypeError):
         return f"{template} ({code})"
 
 
@@ -103,18 +110,19 @@ def describe(error: PublisherError) -> str:
         template = MESSAGES.get(type(error).code, error.code)
         details = ", ".join(f"{k}={v}" for k, v in error.params.items())
         return f"{template} ({error.code}{': ' + details if details else ''})"
-    try:
-        return template.format(**error.params)
-    except (KeyError, IndexError, ValueError):
-        return f"{template} ({error.code})"
+    return _format(template, error.params, error.code)
 
 
 def _merge_area_messages() -> None:
     """Brand and media keep their sentences beside their code (in modules that load neither regex nor Pillow)."""
+    from publisher.channels.matrix_messages import MATRIX_MESSAGES
+    from publisher.channels.messages import CHANNEL_MESSAGES
     from publisher.domain._brand_messages import BRAND_MESSAGES
     from publisher.domain._media_messages import MEDIA_MESSAGES
     from publisher.text.messages import TEXT_MESSAGES
 
+    MESSAGES.update(CHANNEL_MESSAGES)
+    MESSAGES.update(MATRIX_MESSAGES)
     MESSAGES.update(TEXT_MESSAGES)
     MESSAGES.update(BRAND_MESSAGES)
     MESSAGES.update(MEDIA_MESSAGES)

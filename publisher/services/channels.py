@@ -69,6 +69,10 @@ class ChannelService:
         base_url, handle, settings = channel_kind.validate(base_url=url, handle=handle, path=path)
         if secret:
             self.secrets.require()  # fail before anything is written
+            exchange = getattr(channel_kind, "exchange_secret", None)
+            if exchange is not None and base_url:
+                # e.g. a Matrix password: log in once and keep only the token it returns
+                secret = str(exchange(base_url=base_url, handle=handle, secret=secret))
         now = self.clock.now()
         with self.db.session(write=True) as session:
             if session.scalar(select(Channel.id).where(Channel.name == name)) is not None:
@@ -171,11 +175,15 @@ class ChannelService:
             kind = self.registry.get(row.kind)
         secret = self.secrets.get(config.id) if kind.needs_secret else None
         result = kind.connect(config, secret).verify()
-        limit = result.details.get("max_characters")
-        if isinstance(limit, int) and not isinstance(limit, bool) and limit > 0:
-            # The network told us its own limit (e.g. a Mastodon instance's): the composer counts against it.
+        # Limits the network reported (e.g. a Mastodon instance's): the composer and the connector use them.
+        found = {
+            key: value
+            for key in ("max_characters", "max_media_attachments")
+            if isinstance(value := result.details.get(key), int) and not isinstance(value, bool) and value > 0
+        }
+        if found:
             with self.db.session(write=True) as session:
                 row = session.get(Channel, config.id)
-                if row is not None and row.settings.get("max_characters") != limit:
-                    row.settings = {**row.settings, "max_characters": limit}
+                if row is not None and any(row.settings.get(k) != v for k, v in found.items()):
+                    row.settings = {**row.settings, **found}
         return result
