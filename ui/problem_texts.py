@@ -1,5 +1,5 @@
 # ruff: noqa: E501 - one sentence per line, as the translators see them
-"""Draft problems and media/brand errors from the core, as translatable templates (one per core code).
+"""Draft problems and text, media, brand and channel errors from the core, as translatable templates (one per core code).
 
 The core keeps English sentences for the CLI (``publisher/messages.py``); these are the same sentences for
 Qt Linguist, so the composer shows them in the user's language. A test checks that every core code has one.
@@ -170,5 +170,138 @@ def problem_templates() -> dict[str, str]:
         ),
         "media.alt_not_sent": QCoreApplication.translate(
             "problems", "{network} has no alt text for media; the alt text of {filename} will not be sent."
+        ),
+        "channel.insecure_url": QCoreApplication.translate(
+            "problems",
+            "'{url}' is not encrypted. Use an address starting with https:// (plain http:// is only allowed for this computer, e.g. http://127.0.0.1).",
+        ),
+        "channel.connect_failed": QCoreApplication.translate(
+            "problems", "{host} could not be reached; trying again later."
+        ),
+        "channel.tls_error": QCoreApplication.translate(
+            "problems",
+            "The secure connection to {host} failed (its certificate was not accepted). Check the address and the computer's date and time; trying again later.",
+        ),
+        "channel.read_failed": QCoreApplication.translate("problems", "{host} stopped answering; trying again later."),
+        "channel.no_response": QCoreApplication.translate(
+            "problems", "{host} did not answer after the request was sent, so it is not known whether it was applied."
+        ),
+        "channel.http_error": QCoreApplication.translate("problems", "Talking to {host} failed; trying again later."),
+        "channel.server_error": QCoreApplication.translate(
+            "problems", "{host} had a server error (HTTP {status}); trying again later."
+        ),
+        "channel.remote_not_found": QCoreApplication.translate(
+            "problems", "{host} does not know that item (HTTP 404); it may have been deleted."
+        ),
+        "channel.unexpected_redirect": QCoreApplication.translate(
+            "problems", "{host} redirected the request elsewhere (HTTP {status}). Check the channel's address."
+        ),
+        "channel.not_json": QCoreApplication.translate(
+            "problems",
+            "The server answered with something that is not data from its API ({content_type}), for example a login page. Check the channel's address.",
+        ),
+        "channel.unexpected_response": QCoreApplication.translate(
+            "problems", "The server's answer to {endpoint} is not what its API documents."
+        ),
+        "mastodon.url_required": QCoreApplication.translate(
+            "problems", "A Mastodon channel needs the instance's address, e.g. https://mastodon.social."
+        ),
+        "mastodon.url_has_path": QCoreApplication.translate(
+            "problems",
+            "'{url}' is not an instance address. Give only the instance, e.g. https://mastodon.social, without a path.",
+        ),
+        "mastodon.empty_status": QCoreApplication.translate(
+            "problems", "The post is empty. Write some text or attach an image."
+        ),
+        "mastodon.media_missing": QCoreApplication.translate(
+            "problems", "The media file {filename} is no longer in Publisher's media folder ({path}). Attach it again."
+        ),
+        "mastodon.too_many_media": QCoreApplication.translate(
+            "problems", "The post has {count} attachments; this instance takes at most {max}. Remove some."
+        ),
+        "mastodon.media_processing": QCoreApplication.translate(
+            "problems", "The instance is still processing {filename}; trying again later."
+        ),
+        "mastodon.schedule_too_soon": QCoreApplication.translate(
+            "problems", "Mastodon can only schedule posts at least {minutes} minutes ahead."
+        ),
+        "mastodon.schedule_thread": QCoreApplication.translate(
+            "problems",
+            "This post becomes a thread of {parts} posts; Mastodon can only schedule single posts. Shorten it or let Publisher send it at the time.",
+        ),
+        "oauth.timeout": QCoreApplication.translate(
+            "problems", "The sign-in was not completed within {seconds} seconds. Start it again."
+        ),
+        "oauth.state_mismatch": QCoreApplication.translate(
+            "problems", "The sign-in answer did not belong to this sign-in, so it was ignored. Start it again."
+        ),
+        "oauth.denied": QCoreApplication.translate(
+            "problems", "The sign-in was refused ({error}). Start it again and allow access."
+        ),
+        "oauth.no_code": QCoreApplication.translate(
+            "problems", "The network's sign-in answer had no authorization code. Start it again."
+        ),
+        "matrix.url_required": QCoreApplication.translate(
+            "problems", "A Matrix channel needs the homeserver's address, e.g. https://matrix.example.org."
+        ),
+        "matrix.bad_user_id": QCoreApplication.translate(
+            "problems", "'{handle}' is not a Matrix user id. Write it as @name:server, e.g. @press:example.org."
+        ),
+        "matrix.room_required": QCoreApplication.translate(
+            "problems", "A Matrix channel needs a room: its id (!abc:example.org) or an alias (#news:example.org)."
+        ),
+        "matrix.bad_room": QCoreApplication.translate(
+            "problems", "'{room}' is not a Matrix room. Give its id (!abc:example.org) or an alias (#news:example.org)."
+        ),
+        "matrix.password_not_exchanged": QCoreApplication.translate(
+            "problems",
+            "This Matrix channel holds a password instead of an access token. Add the channel again so that Publisher can sign in and keep only the token.",
+        ),
+        "matrix.login_needs_handle": QCoreApplication.translate(
+            "problems", "To sign in with a password, give the account as well (@name:server)."
+        ),
+        "matrix.login_failed": QCoreApplication.translate(
+            "problems", "The homeserver did not accept the password for {user}."
+        ),
+        "matrix.wrong_account": QCoreApplication.translate(
+            "problems",
+            "The access token belongs to {actual}, not to {expected}. Use a token of {expected} or change the channel's account.",
+        ),
+        "matrix.not_in_room": QCoreApplication.translate(
+            "problems",
+            "The account is not a member of the room (or may not post there). Join the room, or ask its moderators for permission, then try again.",
+        ),
+        "matrix.forbidden": QCoreApplication.translate("problems", "The homeserver refused this: {message}"),
+        "matrix.too_large": QCoreApplication.translate(
+            "problems",
+            "The homeserver refused the message or file as too large. Use a smaller image or shorten the text.",
+        ),
+        "matrix.rejected": QCoreApplication.translate(
+            "problems", "The homeserver refused the request (HTTP {status}): {message}"
+        ),
+        "matrix.empty_message": QCoreApplication.translate(
+            "problems", "The message is empty. Write some text or attach an image."
+        ),
+        "matrix.media_missing": QCoreApplication.translate(
+            "problems", "The media file {filename} is no longer in Publisher's media folder ({path}). Attach it again."
+        ),
+        "matrix.scheduling_unsupported": QCoreApplication.translate(
+            "problems",
+            "{host} cannot schedule messages (it does not offer delayed events). Let Publisher send the message at the time instead.",
+        ),
+        "matrix.schedule_too_far": QCoreApplication.translate(
+            "problems",
+            "The homeserver can schedule messages at most {hours} hours ahead. Pick an earlier time or let Publisher send it at the time.",
+        ),
+        "matrix.schedule_media": QCoreApplication.translate(
+            "problems",
+            "Messages with images cannot be scheduled on the homeserver yet. Let Publisher send this one at the time.",
+        ),
+        "matrix.schedule_ignored": QCoreApplication.translate(
+            "problems",
+            "The homeserver ignored the requested delay and posted the message immediately (event {event_id}).",
+        ),
+        "matrix.scheduled_not_found": QCoreApplication.translate(
+            "problems", "The homeserver no longer holds this scheduled message: it was already sent or cancelled."
         ),
     }

@@ -4,87 +4,122 @@
 <context>
     <name>AddChannelDialog</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="59"/>
+        <location filename="../../ui/views/channels.py" line="61"/>
         <source>Add feed channel</source>
         <translation>Feed-Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="61"/>
+        <location filename="../../ui/views/channels.py" line="63"/>
         <source>A feed channel writes each post as a Markdown file into a folder and keeps an Atom feed (feed.xml) there up to date. A static site or any feed reader can take it from there. No account needed.</source>
         <translation>Ein Feed-Kanal schreibt jeden Beitrag als Markdown-Datei in einen Ordner und hält dort einen Atom-Feed (feed.xml) aktuell. Eine statische Website oder jeder Feed-Reader kann die Inhalte von dort übernehmen. Kein Konto erforderlich.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="66"/>
+        <location filename="../../ui/views/channels.py" line="68"/>
         <source>Add %1 channel</source>
         <translation>%1-Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="68"/>
+        <location filename="../../ui/views/channels.py" line="70"/>
         <source>Publisher keeps the token or password in your system&apos;s keyring, never in its database.</source>
         <translation>Publisher bewahrt das Token oder Passwort im Schlüsselbund Ihres Systems auf, nie in seiner Datenbank.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="73"/>
+        <location filename="../../ui/views/channels.py" line="75"/>
         <source>e.g. Company blog</source>
         <translation>z. B. Firmenblog</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="75"/>
+        <location filename="../../ui/views/channels.py" line="77"/>
         <source>Folder the posts are written to</source>
         <translation>Ordner, in den die Beiträge geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="76"/>
+        <location filename="../../ui/views/channels.py" line="78"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="86"/>
+        <location filename="../../ui/views/channels.py" line="88"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="88"/>
+        <location filename="../../ui/views/channels.py" line="90"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="92"/>
+        <location filename="../../ui/views/channels.py" line="94"/>
         <source>Room:</source>
         <translation>Raum:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="95"/>
+        <location filename="../../ui/views/channels.py" line="97"/>
         <source>https://www.example.org/news (optional)</source>
         <translation>https://www.example.org/news (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="96"/>
+        <location filename="../../ui/views/channels.py" line="98"/>
         <source>Public address:</source>
         <translation>Öffentliche Adresse:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="99"/>
+        <location filename="../../ui/views/channels.py" line="101"/>
         <source>Server address:</source>
         <translation>Serveradresse:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="101"/>
+        <location filename="../../ui/views/channels.py" line="103"/>
         <source>Account:</source>
         <translation>Konto:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="103"/>
+        <location filename="../../ui/views/channels.py" line="104"/>
+        <source>Sign in with the browser…</source>
+        <translation>Im Browser anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="106"/>
+        <source>Opens your server&apos;s sign-in page; Publisher receives a token and never sees your password.</source>
+        <translation>Öffnet die Anmeldeseite Ihres Servers; Publisher erhält ein Zugangstoken und sieht Ihr Passwort nie.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="115"/>
         <source>Token or password:</source>
         <translation>Token oder Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="108"/>
+        <location filename="../../ui/views/channels.py" line="120"/>
         <source>Add channel</source>
         <translation>Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="119"/>
+        <location filename="../../ui/views/channels.py" line="134"/>
+        <source>Enter the server address first, e.g. https://mastodon.social.</source>
+        <translation>Geben Sie zuerst die Serveradresse ein, z. B. https://mastodon.social.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="138"/>
+        <source>Publisher</source>
+        <translation>Publisher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="139"/>
+        <source>Signed in. You can close this window and return to Publisher.</source>
+        <translation>Angemeldet. Sie können dieses Fenster schließen und zu Publisher zurückkehren.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="142"/>
+        <source>Waiting for you to sign in in the browser…</source>
+        <translation>Warte auf Ihre Anmeldung im Browser…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="154"/>
+        <source>Signed in. Press “Add channel” to finish.</source>
+        <translation>Angemeldet. Klicken Sie zum Abschluss auf „Kanal hinzufügen“.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="165"/>
         <source>Choose the feed folder</source>
         <translation>Feed-Ordner auswählen</translation>
     </message>
@@ -417,107 +452,107 @@
 <context>
     <name>ChannelsView</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="163"/>
+        <location filename="../../ui/views/channels.py" line="209"/>
         <source>No channels yet. Add a feed folder to start publishing.</source>
         <translation>Noch keine Kanäle. Fügen Sie einen Feed-Ordner hinzu, um mit dem Veröffentlichen zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="167"/>
+        <location filename="../../ui/views/channels.py" line="213"/>
         <source>Add feed channel…</source>
         <translation>Feed-Kanal hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="171"/>
+        <location filename="../../ui/views/channels.py" line="217"/>
         <source>Add network channel</source>
         <translation>Netzwerk-Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="181"/>
+        <location filename="../../ui/views/channels.py" line="227"/>
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="183"/>
+        <location filename="../../ui/views/channels.py" line="229"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="185"/>
+        <location filename="../../ui/views/channels.py" line="231"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="191"/>
+        <location filename="../../ui/views/channels.py" line="237"/>
         <source>Mastodon, Bluesky, Matrix, WordPress, Telegram and Discord channels follow in the next version.</source>
         <translation>Kanäle für Mastodon, Bluesky, Matrix, WordPress, Telegram und Discord folgen in der nächsten Version.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="203"/>
+        <location filename="../../ui/views/channels.py" line="249"/>
         <source>Channels</source>
         <translation>Kanäle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="220"/>
+        <location filename="../../ui/views/channels.py" line="266"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="220"/>
+        <location filename="../../ui/views/channels.py" line="266"/>
         <source>Kind</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="220"/>
+        <location filename="../../ui/views/channels.py" line="266"/>
         <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="220"/>
+        <location filename="../../ui/views/channels.py" line="266"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="224"/>
+        <location filename="../../ui/views/channels.py" line="270"/>
         <source>Feed folder</source>
         <translation>Feed-Ordner</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="257"/>
+        <location filename="../../ui/views/channels.py" line="303"/>
         <source>Channel &apos;%1&apos; added.</source>
         <translation>Kanal „%1“ hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="264"/>
+        <location filename="../../ui/views/channels.py" line="310"/>
         <source>Testing &apos;%1&apos;…</source>
         <translation>„%1“ wird getestet…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="272"/>
+        <location filename="../../ui/views/channels.py" line="318"/>
         <source>&apos;%1&apos; works: writes to %2.</source>
         <translation>„%1“ funktioniert: schreibt in %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="278"/>
+        <location filename="../../ui/views/channels.py" line="324"/>
         <source>Rename channel</source>
         <translation>Kanal umbenennen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="278"/>
+        <location filename="../../ui/views/channels.py" line="324"/>
         <source>New name:</source>
         <translation>Neuer Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="290"/>
+        <location filename="../../ui/views/channels.py" line="336"/>
         <source>&apos;%1&apos; is now called &apos;%2&apos;.</source>
         <translation>„%1“ heißt jetzt „%2“.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="303"/>
+        <location filename="../../ui/views/channels.py" line="349"/>
         <source>Remove the channel &apos;%1&apos;? Files already published stay where they are.</source>
         <translation>Kanal „%1“ entfernen? Bereits veröffentlichte Dateien bleiben erhalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/channels.py" line="305"/>
+        <location filename="../../ui/views/channels.py" line="351"/>
         <source>%n post(s) not yet published to it will not be published.</source>
         <translation>
             <numerusform>%n Beitrag, der noch nicht in diesem Kanal veröffentlicht wurde, wird nicht mehr veröffentlicht.</numerusform>
@@ -525,17 +560,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="307"/>
+        <location filename="../../ui/views/channels.py" line="353"/>
         <source>Remove channel</source>
         <translation>Kanal entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="309"/>
+        <location filename="../../ui/views/channels.py" line="355"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="324"/>
+        <location filename="../../ui/views/channels.py" line="370"/>
         <source>Channel &apos;%1&apos; removed.</source>
         <translation>Kanal „%1“ entfernt.</translation>
     </message>
@@ -1739,6 +1774,212 @@
         <location filename="../../ui/problem_texts.py" line="171"/>
         <source>{network} has no alt text for media; the alt text of {filename} will not be sent.</source>
         <translation>{network} unterstützt keinen Alternativtext für Medien; der Alternativtext von {filename} wird nicht gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="174"/>
+        <source>&apos;{url}&apos; is not encrypted. Use an address starting with https:// (plain http:// is only allowed for this computer, e.g. http://127.0.0.1).</source>
+        <translation>„{url}“ ist nicht verschlüsselt. Verwenden Sie eine Adresse, die mit https:// beginnt (einfaches http:// ist nur für diesen Computer erlaubt, z. B. http://127.0.0.1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="178"/>
+        <source>{host} could not be reached; trying again later.</source>
+        <translation>{host} ist nicht erreichbar; Publisher versucht es später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="181"/>
+        <source>The secure connection to {host} failed (its certificate was not accepted). Check the address and the computer&apos;s date and time; trying again later.</source>
+        <translation>Die sichere Verbindung zu {host} ist fehlgeschlagen (das Zertifikat wurde nicht akzeptiert). Prüfen Sie die Adresse sowie Datum und Uhrzeit des Computers; Publisher versucht es später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="185"/>
+        <source>{host} stopped answering; trying again later.</source>
+        <translation>{host} antwortet nicht mehr; Publisher versucht es später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="186"/>
+        <source>{host} did not answer after the request was sent, so it is not known whether it was applied.</source>
+        <translation>{host} hat nach dem Senden der Anfrage nicht geantwortet; daher ist nicht bekannt, ob sie ausgeführt wurde.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="189"/>
+        <source>Talking to {host} failed; trying again later.</source>
+        <translation>Die Kommunikation mit {host} ist fehlgeschlagen; Publisher versucht es später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="190"/>
+        <source>{host} had a server error (HTTP {status}); trying again later.</source>
+        <translation>Auf {host} ist ein Serverfehler aufgetreten (HTTP {status}); Publisher versucht es später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="193"/>
+        <source>{host} does not know that item (HTTP 404); it may have been deleted.</source>
+        <translation>{host} kennt dieses Element nicht (HTTP 404); es wurde möglicherweise gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="196"/>
+        <source>{host} redirected the request elsewhere (HTTP {status}). Check the channel&apos;s address.</source>
+        <translation>{host} hat die Anfrage an eine andere Adresse umgeleitet (HTTP {status}). Prüfen Sie die Adresse des Kanals.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="199"/>
+        <source>The server answered with something that is not data from its API ({content_type}), for example a login page. Check the channel&apos;s address.</source>
+        <translation>Der Server hat nicht mit Daten seiner API geantwortet ({content_type}), sondern mit etwas anderem, zum Beispiel einer Anmeldeseite. Prüfen Sie die Adresse des Kanals.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="203"/>
+        <source>The server&apos;s answer to {endpoint} is not what its API documents.</source>
+        <translation>Die Antwort des Servers auf {endpoint} entspricht nicht der Dokumentation seiner API.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="206"/>
+        <source>A Mastodon channel needs the instance&apos;s address, e.g. https://mastodon.social.</source>
+        <translation>Ein Mastodon-Kanal braucht die Adresse der Instanz, z. B. https://mastodon.social.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="209"/>
+        <source>&apos;{url}&apos; is not an instance address. Give only the instance, e.g. https://mastodon.social, without a path.</source>
+        <translation>„{url}“ ist keine Instanzadresse. Geben Sie nur die Instanz an, z. B. https://mastodon.social, ohne Pfad.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="213"/>
+        <source>The post is empty. Write some text or attach an image.</source>
+        <translation>Der Beitrag ist leer. Schreiben Sie einen Text oder hängen Sie ein Bild an.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="216"/>
+        <location filename="../../ui/problem_texts.py" line="285"/>
+        <source>The media file {filename} is no longer in Publisher&apos;s media folder ({path}). Attach it again.</source>
+        <translation>Die Mediendatei {filename} liegt nicht mehr im Medienordner von Publisher ({path}). Hängen Sie sie erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="219"/>
+        <source>The post has {count} attachments; this instance takes at most {max}. Remove some.</source>
+        <translation>Der Beitrag hat {count} Anhänge; diese Instanz nimmt höchstens {max} an. Entfernen Sie einige.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="222"/>
+        <source>The instance is still processing {filename}; trying again later.</source>
+        <translation>Die Instanz verarbeitet {filename} noch; Publisher versucht es später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="225"/>
+        <source>Mastodon can only schedule posts at least {minutes} minutes ahead.</source>
+        <translation>Mastodon kann Beiträge nur mindestens {minutes} Minuten im Voraus planen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="228"/>
+        <source>This post becomes a thread of {parts} posts; Mastodon can only schedule single posts. Shorten it or let Publisher send it at the time.</source>
+        <translation>Dieser Beitrag wird zu einem Thread aus {parts} Beiträgen; Mastodon kann nur einzelne Beiträge planen. Kürzen Sie ihn oder lassen Sie Publisher ihn zum geplanten Zeitpunkt senden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="232"/>
+        <source>The sign-in was not completed within {seconds} seconds. Start it again.</source>
+        <translation>Die Anmeldung wurde nicht innerhalb von {seconds} Sekunden abgeschlossen. Starten Sie sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="235"/>
+        <source>The sign-in answer did not belong to this sign-in, so it was ignored. Start it again.</source>
+        <translation>Die Antwort auf die Anmeldung gehörte nicht zu dieser Anmeldung und wurde daher ignoriert. Starten Sie die Anmeldung erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="238"/>
+        <source>The sign-in was refused ({error}). Start it again and allow access.</source>
+        <translation>Die Anmeldung wurde abgelehnt ({error}). Starten Sie sie erneut und erlauben Sie den Zugriff.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="241"/>
+        <source>The network&apos;s sign-in answer had no authorization code. Start it again.</source>
+        <translation>Die Anmeldeantwort des Netzwerks enthielt keinen Autorisierungscode. Starten Sie die Anmeldung erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="244"/>
+        <source>A Matrix channel needs the homeserver&apos;s address, e.g. https://matrix.example.org.</source>
+        <translation>Ein Matrix-Kanal braucht die Adresse des Homeservers, z. B. https://matrix.example.org.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="247"/>
+        <source>&apos;{handle}&apos; is not a Matrix user id. Write it as @name:server, e.g. @press:example.org.</source>
+        <translation>„{handle}“ ist keine Matrix-Benutzer-ID. Schreiben Sie sie als @name:server, z. B. @press:example.org.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="250"/>
+        <source>A Matrix channel needs a room: its id (!abc:example.org) or an alias (#news:example.org).</source>
+        <translation>Ein Matrix-Kanal braucht einen Raum: seine ID (!abc:example.org) oder einen Alias (#news:example.org).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="253"/>
+        <source>&apos;{room}&apos; is not a Matrix room. Give its id (!abc:example.org) or an alias (#news:example.org).</source>
+        <translation>„{room}“ ist kein Matrix-Raum. Geben Sie seine ID (!abc:example.org) oder einen Alias (#news:example.org) an.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="256"/>
+        <source>This Matrix channel holds a password instead of an access token. Add the channel again so that Publisher can sign in and keep only the token.</source>
+        <translation>Dieser Matrix-Kanal enthält ein Passwort statt eines Zugangstokens. Fügen Sie den Kanal erneut hinzu, damit Publisher sich anmelden und nur das Zugangstoken speichern kann.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="260"/>
+        <source>To sign in with a password, give the account as well (@name:server).</source>
+        <translation>Geben Sie für die Anmeldung mit Passwort auch das Konto an (@name:server).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="263"/>
+        <source>The homeserver did not accept the password for {user}.</source>
+        <translation>Der Homeserver hat das Passwort für {user} nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="266"/>
+        <source>The access token belongs to {actual}, not to {expected}. Use a token of {expected} or change the channel&apos;s account.</source>
+        <translation>Das Zugangstoken gehört zu {actual}, nicht zu {expected}. Verwenden Sie ein Zugangstoken von {expected} oder ändern Sie das Konto des Kanals.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="270"/>
+        <source>The account is not a member of the room (or may not post there). Join the room, or ask its moderators for permission, then try again.</source>
+        <translation>Das Konto ist kein Mitglied des Raums (oder darf dort nicht schreiben). Treten Sie dem Raum bei oder bitten Sie die Moderation des Raums um Erlaubnis und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="274"/>
+        <source>The homeserver refused this: {message}</source>
+        <translation>Der Homeserver hat dies abgelehnt: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="275"/>
+        <source>The homeserver refused the message or file as too large. Use a smaller image or shorten the text.</source>
+        <translation>Der Homeserver hat die Nachricht oder Datei als zu groß abgelehnt. Verwenden Sie ein kleineres Bild oder kürzen Sie den Text.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="279"/>
+        <source>The homeserver refused the request (HTTP {status}): {message}</source>
+        <translation>Der Homeserver hat die Anfrage abgelehnt (HTTP {status}): {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="282"/>
+        <source>The message is empty. Write some text or attach an image.</source>
+        <translation>Die Nachricht ist leer. Schreiben Sie einen Text oder hängen Sie ein Bild an.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="288"/>
+        <source>{host} cannot schedule messages (it does not offer delayed events). Let Publisher send the message at the time instead.</source>
+        <translation>{host} kann keine Nachrichten planen (der Server bietet keine verzögerten Ereignisse, „delayed events“, an). Lassen Sie Publisher die Nachricht stattdessen zum geplanten Zeitpunkt senden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="292"/>
+        <source>The homeserver can schedule messages at most {hours} hours ahead. Pick an earlier time or let Publisher send it at the time.</source>
+        <translation>Der Homeserver kann Nachrichten höchstens {hours} Stunden im Voraus planen. Wählen Sie einen früheren Zeitpunkt oder lassen Sie Publisher die Nachricht zum geplanten Zeitpunkt senden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="296"/>
+        <source>Messages with images cannot be scheduled on the homeserver yet. Let Publisher send this one at the time.</source>
+        <translation>Nachrichten mit Bildern können auf dem Homeserver noch nicht geplant werden. Lassen Sie Publisher diese Nachricht zum geplanten Zeitpunkt senden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="300"/>
+        <source>The homeserver ignored the requested delay and posted the message immediately (event {event_id}).</source>
+        <translation>Der Homeserver hat die gewünschte Verzögerung ignoriert und die Nachricht sofort veröffentlicht (Ereignis {event_id}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="304"/>
+        <source>The homeserver no longer holds this scheduled message: it was already sent or cancelled.</source>
+        <translation>Der Homeserver hat diese geplante Nachricht nicht mehr: Sie wurde bereits gesendet oder abgebrochen.</translation>
     </message>
 </context>
 </TS>

@@ -4,87 +4,122 @@
 <context>
     <name>AddChannelDialog</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="59"/>
+        <location filename="../../ui/views/channels.py" line="61"/>
         <source>Add feed channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="61"/>
+        <location filename="../../ui/views/channels.py" line="63"/>
         <source>A feed channel writes each post as a Markdown file into a folder and keeps an Atom feed (feed.xml) there up to date. A static site or any feed reader can take it from there. No account needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="66"/>
+        <location filename="../../ui/views/channels.py" line="68"/>
         <source>Add %1 channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="68"/>
+        <location filename="../../ui/views/channels.py" line="70"/>
         <source>Publisher keeps the token or password in your system&apos;s keyring, never in its database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="73"/>
+        <location filename="../../ui/views/channels.py" line="75"/>
         <source>e.g. Company blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="75"/>
+        <location filename="../../ui/views/channels.py" line="77"/>
         <source>Folder the posts are written to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="76"/>
+        <location filename="../../ui/views/channels.py" line="78"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="86"/>
+        <location filename="../../ui/views/channels.py" line="88"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="88"/>
+        <location filename="../../ui/views/channels.py" line="90"/>
         <source>Folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="92"/>
+        <location filename="../../ui/views/channels.py" line="94"/>
         <source>Room:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="95"/>
+        <location filename="../../ui/views/channels.py" line="97"/>
         <source>https://www.example.org/news (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="96"/>
+        <location filename="../../ui/views/channels.py" line="98"/>
         <source>Public address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="99"/>
+        <location filename="../../ui/views/channels.py" line="101"/>
         <source>Server address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="101"/>
+        <location filename="../../ui/views/channels.py" line="103"/>
         <source>Account:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="103"/>
+        <location filename="../../ui/views/channels.py" line="104"/>
+        <source>Sign in with the browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="106"/>
+        <source>Opens your server&apos;s sign-in page; Publisher receives a token and never sees your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="115"/>
         <source>Token or password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="108"/>
+        <location filename="../../ui/views/channels.py" line="120"/>
         <source>Add channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="119"/>
+        <location filename="../../ui/views/channels.py" line="134"/>
+        <source>Enter the server address first, e.g. https://mastodon.social.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="138"/>
+        <source>Publisher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="139"/>
+        <source>Signed in. You can close this window and return to Publisher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="142"/>
+        <source>Waiting for you to sign in in the browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="154"/>
+        <source>Signed in. Press “Add channel” to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="165"/>
         <source>Choose the feed folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -417,107 +452,107 @@
 <context>
     <name>ChannelsView</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="163"/>
+        <location filename="../../ui/views/channels.py" line="209"/>
         <source>No channels yet. Add a feed folder to start publishing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="167"/>
+        <location filename="../../ui/views/channels.py" line="213"/>
         <source>Add feed channel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="171"/>
+        <location filename="../../ui/views/channels.py" line="217"/>
         <source>Add network channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="181"/>
+        <location filename="../../ui/views/channels.py" line="227"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="183"/>
+        <location filename="../../ui/views/channels.py" line="229"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="185"/>
+        <location filename="../../ui/views/channels.py" line="231"/>
         <source>Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="191"/>
+        <location filename="../../ui/views/channels.py" line="237"/>
         <source>Mastodon, Bluesky, Matrix, WordPress, Telegram and Discord channels follow in the next version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="203"/>
+        <location filename="../../ui/views/channels.py" line="249"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="220"/>
+        <location filename="../../ui/views/channels.py" line="266"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="220"/>
+        <location filename="../../ui/views/channels.py" line="266"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="220"/>
+        <location filename="../../ui/views/channels.py" line="266"/>
         <source>Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="220"/>
+        <location filename="../../ui/views/channels.py" line="266"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="224"/>
+        <location filename="../../ui/views/channels.py" line="270"/>
         <source>Feed folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="257"/>
+        <location filename="../../ui/views/channels.py" line="303"/>
         <source>Channel &apos;%1&apos; added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="264"/>
+        <location filename="../../ui/views/channels.py" line="310"/>
         <source>Testing &apos;%1&apos;…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="272"/>
+        <location filename="../../ui/views/channels.py" line="318"/>
         <source>&apos;%1&apos; works: writes to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="278"/>
+        <location filename="../../ui/views/channels.py" line="324"/>
         <source>Rename channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="278"/>
+        <location filename="../../ui/views/channels.py" line="324"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="290"/>
+        <location filename="../../ui/views/channels.py" line="336"/>
         <source>&apos;%1&apos; is now called &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="303"/>
+        <location filename="../../ui/views/channels.py" line="349"/>
         <source>Remove the channel &apos;%1&apos;? Files already published stay where they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/channels.py" line="305"/>
+        <location filename="../../ui/views/channels.py" line="351"/>
         <source>%n post(s) not yet published to it will not be published.</source>
         <translation>
             <numerusform>%n post not yet published to it will not be published.</numerusform>
@@ -525,17 +560,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="307"/>
+        <location filename="../../ui/views/channels.py" line="353"/>
         <source>Remove channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="309"/>
+        <location filename="../../ui/views/channels.py" line="355"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="324"/>
+        <location filename="../../ui/views/channels.py" line="370"/>
         <source>Channel &apos;%1&apos; removed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1738,6 +1773,212 @@
     <message>
         <location filename="../../ui/problem_texts.py" line="171"/>
         <source>{network} has no alt text for media; the alt text of {filename} will not be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="174"/>
+        <source>&apos;{url}&apos; is not encrypted. Use an address starting with https:// (plain http:// is only allowed for this computer, e.g. http://127.0.0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="178"/>
+        <source>{host} could not be reached; trying again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="181"/>
+        <source>The secure connection to {host} failed (its certificate was not accepted). Check the address and the computer&apos;s date and time; trying again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="185"/>
+        <source>{host} stopped answering; trying again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="186"/>
+        <source>{host} did not answer after the request was sent, so it is not known whether it was applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="189"/>
+        <source>Talking to {host} failed; trying again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="190"/>
+        <source>{host} had a server error (HTTP {status}); trying again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="193"/>
+        <source>{host} does not know that item (HTTP 404); it may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="196"/>
+        <source>{host} redirected the request elsewhere (HTTP {status}). Check the channel&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="199"/>
+        <source>The server answered with something that is not data from its API ({content_type}), for example a login page. Check the channel&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="203"/>
+        <source>The server&apos;s answer to {endpoint} is not what its API documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="206"/>
+        <source>A Mastodon channel needs the instance&apos;s address, e.g. https://mastodon.social.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="209"/>
+        <source>&apos;{url}&apos; is not an instance address. Give only the instance, e.g. https://mastodon.social, without a path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="213"/>
+        <source>The post is empty. Write some text or attach an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="216"/>
+        <location filename="../../ui/problem_texts.py" line="285"/>
+        <source>The media file {filename} is no longer in Publisher&apos;s media folder ({path}). Attach it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="219"/>
+        <source>The post has {count} attachments; this instance takes at most {max}. Remove some.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="222"/>
+        <source>The instance is still processing {filename}; trying again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="225"/>
+        <source>Mastodon can only schedule posts at least {minutes} minutes ahead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="228"/>
+        <source>This post becomes a thread of {parts} posts; Mastodon can only schedule single posts. Shorten it or let Publisher send it at the time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="232"/>
+        <source>The sign-in was not completed within {seconds} seconds. Start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="235"/>
+        <source>The sign-in answer did not belong to this sign-in, so it was ignored. Start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="238"/>
+        <source>The sign-in was refused ({error}). Start it again and allow access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="241"/>
+        <source>The network&apos;s sign-in answer had no authorization code. Start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="244"/>
+        <source>A Matrix channel needs the homeserver&apos;s address, e.g. https://matrix.example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="247"/>
+        <source>&apos;{handle}&apos; is not a Matrix user id. Write it as @name:server, e.g. @press:example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="250"/>
+        <source>A Matrix channel needs a room: its id (!abc:example.org) or an alias (#news:example.org).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="253"/>
+        <source>&apos;{room}&apos; is not a Matrix room. Give its id (!abc:example.org) or an alias (#news:example.org).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="256"/>
+        <source>This Matrix channel holds a password instead of an access token. Add the channel again so that Publisher can sign in and keep only the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="260"/>
+        <source>To sign in with a password, give the account as well (@name:server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="263"/>
+        <source>The homeserver did not accept the password for {user}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="266"/>
+        <source>The access token belongs to {actual}, not to {expected}. Use a token of {expected} or change the channel&apos;s account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="270"/>
+        <source>The account is not a member of the room (or may not post there). Join the room, or ask its moderators for permission, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="274"/>
+        <source>The homeserver refused this: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="275"/>
+        <source>The homeserver refused the message or file as too large. Use a smaller image or shorten the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="279"/>
+        <source>The homeserver refused the request (HTTP {status}): {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="282"/>
+        <source>The message is empty. Write some text or attach an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="288"/>
+        <source>{host} cannot schedule messages (it does not offer delayed events). Let Publisher send the message at the time instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="292"/>
+        <source>The homeserver can schedule messages at most {hours} hours ahead. Pick an earlier time or let Publisher send it at the time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="296"/>
+        <source>Messages with images cannot be scheduled on the homeserver yet. Let Publisher send this one at the time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="300"/>
+        <source>The homeserver ignored the requested delay and posted the message immediately (event {event_id}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="304"/>
+        <source>The homeserver no longer holds this scheduled message: it was already sent or cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

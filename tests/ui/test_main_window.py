@@ -208,3 +208,26 @@ def test_rename_channel_keeps_its_posts(qtbot: Any, window: MainWindow, tmp_path
     window.channels.rename_channel("Company blog", "   ")
     assert "name" in window.channels.message.text().lower()
     assert [c.name for c in window.services.channels.all()] == ["Company blog"]
+
+
+def test_adding_a_mastodon_channel_keeps_the_token_in_the_keyring_only(
+    qtbot: Any, window: MainWindow, memory_keyring: Any, tmp_path: Path
+) -> None:
+    window.show_view("channels")
+    assert window.channels.network_button.isVisible()
+    dialog = window.channels.open_add_dialog("mastodon")
+    assert dialog.sign_in_button.isVisibleTo(dialog)
+    qtbot.keyClicks(dialog.name_edit, "Mastodon")
+    qtbot.keyClicks(dialog.url_edit, "http://mastodon.example")
+    qtbot.keyClicks(dialog.secret_edit, "tok-1234567890")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() and dialog.error_label.text()  # plain http to a remote host is refused
+    assert window.services.channels.all() == []
+    dialog.url_edit.setText("https://mastodon.example/")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    [channel] = window.services.channels.all()
+    assert channel.kind == "mastodon" and channel.base_url == "https://mastodon.example"
+    assert "tok-1234567890" in memory_keyring.passwords.values()
+    database = (tmp_path / "ui.sqlite3").read_bytes() + b"".join(p.read_bytes() for p in tmp_path.glob("ui.sqlite3-*"))
+    assert b"tok-1234567890" not in database

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import threading
+import webbrowser
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -99,8 +101,18 @@ class AddChannelDialog(QDialog):
                 form.addRow(self.tr("Server address:"), self.url_edit)
         if "handle" in fields:
             form.addRow(self.tr("Account:"), self.handle_edit)
+        self.sign_in_button = QPushButton(self.tr("Sign in with the browser…"))
+        self.sign_in_button.setToolTip(
+            self.tr("Opens your server's sign-in page; Publisher receives a token and never sees your password.")
+        )
+        self.sign_in_button.clicked.connect(self._on_sign_in_clicked)
+        self._sign_in_cancelled = threading.Event()
         if spec.needs_secret:
-            form.addRow(self.tr("Token or password:"), self.secret_edit)
+            secret_row = QHBoxLayout()
+            secret_row.addWidget(self.secret_edit, 1)
+            if kind == "mastodon":
+                secret_row.addWidget(self.sign_in_button)
+            form.addRow(self.tr("Token or password:"), secret_row)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b3261e;")
@@ -114,6 +126,40 @@ class AddChannelDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
+
+    def _on_sign_in_clicked(self) -> None:
+        """OAuth 2 with PKCE through the browser; the token arrives on a one-shot loopback listener."""
+        url = self.url_edit.text().strip()
+        if not url:
+            self.error_label.setText(self.tr("Enter the server address first, e.g. https://mastodon.social."))
+            return
+        from publisher.channels.oauth import mastodon_login
+
+        title = self.tr("Publisher")
+        text = self.tr("Signed in. You can close this window and return to Publisher.")
+        cancelled = self._sign_in_cancelled
+        self.sign_in_button.setEnabled(False)
+        self.error_label.setText(self.tr("Waiting for you to sign in in the browser…"))
+        self._tasks.run(
+            lambda: mastodon_login(
+                url, open_browser=webbrowser.open, cancelled=cancelled, page_title=title, page_text=text
+            ),
+            on_done=self._on_signed_in,
+            on_failed=self._on_sign_in_failed,
+        )
+
+    def _on_signed_in(self, token: str) -> None:
+        self.sign_in_button.setEnabled(True)
+        self.secret_edit.setText(token)
+        self.error_label.setText(self.tr("Signed in. Press “Add channel” to finish."))
+
+    def _on_sign_in_failed(self, exc: Exception) -> None:
+        self.sign_in_button.setEnabled(True)
+        self.error_label.setText(describe_exception(exc))
+
+    def done(self, result: int) -> None:
+        self._sign_in_cancelled.set()  # stop a sign-in still waiting for the browser
+        super().done(result)
 
     def _on_browse_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the feed folder"), self.path_edit.text())
