@@ -4,72 +4,72 @@
 <context>
     <name>AddChannelDialog</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="61"/>
+        <location filename="../../ui/views/channels.py" line="60"/>
         <source>Add feed channel</source>
         <translation>Feed-Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="63"/>
+        <location filename="../../ui/views/channels.py" line="62"/>
         <source>A feed channel writes each post as a Markdown file into a folder and keeps an Atom feed (feed.xml) there up to date. A static site or any feed reader can take it from there. No account needed.</source>
         <translation>Ein Feed-Kanal schreibt jeden Beitrag als Markdown-Datei in einen Ordner und hält dort einen Atom-Feed (feed.xml) aktuell. Eine statische Website oder jeder Feed-Reader kann die Inhalte von dort übernehmen. Kein Konto erforderlich.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="68"/>
+        <location filename="../../ui/views/channels.py" line="67"/>
         <source>Add %1 channel</source>
         <translation>%1-Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="70"/>
+        <location filename="../../ui/views/channels.py" line="69"/>
         <source>Publisher keeps the token or password in your system&apos;s keyring, never in its database.</source>
         <translation>Publisher bewahrt das Token oder Passwort im Schlüsselbund Ihres Systems auf, nie in seiner Datenbank.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="75"/>
+        <location filename="../../ui/views/channels.py" line="74"/>
         <source>e.g. Company blog</source>
         <translation>z. B. Firmenblog</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="77"/>
+        <location filename="../../ui/views/channels.py" line="76"/>
         <source>Folder the posts are written to</source>
         <translation>Ordner, in den die Beiträge geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="78"/>
+        <location filename="../../ui/views/channels.py" line="77"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="88"/>
+        <location filename="../../ui/views/channels.py" line="87"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="90"/>
+        <location filename="../../ui/views/channels.py" line="89"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="94"/>
+        <location filename="../../ui/views/channels.py" line="103"/>
         <source>Room:</source>
         <translation>Raum:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="97"/>
+        <location filename="../../ui/views/channels.py" line="92"/>
         <source>https://www.example.org/news (optional)</source>
         <translation>https://www.example.org/news (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="98"/>
+        <location filename="../../ui/views/channels.py" line="93"/>
         <source>Public address:</source>
         <translation>Öffentliche Adresse:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="101"/>
+        <location filename="../../ui/views/channels.py" line="96"/>
         <source>Server address:</source>
         <translation>Serveradresse:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="103"/>
+        <location filename="../../ui/views/channels.py" line="99"/>
         <source>Account:</source>
         <translation>Konto:</translation>
     </message>
@@ -482,34 +482,34 @@
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="237"/>
-        <source>Mastodon, Bluesky, Matrix, WordPress, Telegram and Discord channels follow in the next version.</source>
-        <translation>Kanäle für Mastodon, Bluesky, Matrix, WordPress, Telegram und Discord folgen in der nächsten Version.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/channels.py" line="249"/>
+        <location filename="../../ui/views/channels.py" line="247"/>
         <source>Channels</source>
         <translation>Kanäle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="266"/>
+        <location filename="../../ui/views/channels.py" line="265"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="266"/>
+        <location filename="../../ui/views/channels.py" line="265"/>
         <source>Kind</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="266"/>
-        <source>Folder</source>
-        <translation>Ordner</translation>
+        <location filename="../../ui/views/channels.py" line="236"/>
+        <source>Bluesky, WordPress, Telegram and Discord channels follow in the next version.</source>
+        <translation>Kanäle für Bluesky, WordPress, Telegram und Discord folgen in der nächsten Version.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="266"/>
+        <location filename="../../ui/views/channels.py" line="265"/>
         <source>Address</source>
         <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="265"/>
+        <source>Account or folder</source>
+        <translation>Konto oder Ordner</translation>
     </message>
     <message>
         <location filename="../../ui/views/channels.py" line="270"/>

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -88,10 +87,6 @@ class AddChannelDialog(QDialog):
         form.addRow(self.tr("Name:"), self.name_edit)
         if "path" in fields and kind == "feed":
             form.addRow(self.tr("Folder:"), path_row)
-        elif "path" in fields:  # a network's target inside the account, e.g. a Matrix room
-            browse.hide()
-            self.path_edit.setPlaceholderText("#room:example.org")
-            form.addRow(self.tr("Room:"), path_row)
         if "url" in fields:
             if kind == "feed":
                 self.url_edit.setPlaceholderText(self.tr("https://www.example.org/news (optional)"))
@@ -100,7 +95,12 @@ class AddChannelDialog(QDialog):
                 self.url_edit.setPlaceholderText("https://")
                 form.addRow(self.tr("Server address:"), self.url_edit)
         if "handle" in fields:
+            self.handle_edit.setPlaceholderText("@you:example.org" if kind == "matrix" else "")
             form.addRow(self.tr("Account:"), self.handle_edit)
+        if "path" in fields and kind != "feed":  # a network's target inside the account, e.g. a Matrix room
+            browse.hide()
+            self.path_edit.setPlaceholderText("#room:example.org")
+            form.addRow(self.tr("Room:"), path_row)
         self.sign_in_button = QPushButton(self.tr("Sign in with the browser…"))
         self.sign_in_button.setToolTip(
             self.tr("Opens your server's sign-in page; Publisher receives a token and never sees your password.")
@@ -233,9 +233,7 @@ class ChannelsView(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        coming = QLabel(
-            self.tr("Mastodon, Bluesky, Matrix, WordPress, Telegram and Discord channels follow in the next version.")
-        )
+        coming = QLabel(self.tr("Bluesky, WordPress, Telegram and Discord channels follow in the next version."))
         coming.setWordWrap(True)
         coming.setEnabled(False)
 
@@ -263,19 +261,21 @@ class ChannelsView(QWidget):
 
     def _on_channels_loaded(self, channels: list[ChannelInfo]) -> None:
         self.model.clear()
-        self.model.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("Folder"), self.tr("Address")])
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Kind"), self.tr("Account or folder"), self.tr("Address")]
+        )
         for c in channels:
             name = QStandardItem(c.name)
             name.setData(c.name, NAME_ROLE)
-            kind = QStandardItem(self.tr("Feed folder") if c.kind == "feed" else c.kind)
-            self.model.appendRow(
-                [name, kind, QStandardItem(c.settings.get("path", "")), QStandardItem(c.base_url or "")]
-            )
+            kind = QStandardItem(self.tr("Feed folder") if c.kind == "feed" else NETWORK_NAMES.get(c.kind, c.kind))
+            where = c.settings.get("path") or " · ".join(x for x in (c.handle, c.settings.get("room")) if x)
+            self.model.appendRow([name, kind, QStandardItem(str(where or "")), QStandardItem(c.base_url or "")])
         header = self.table.horizontalHeader()
         if self.model.columnCount():
-            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-            self.table.resizeColumnToContents(0)
-            self.table.resizeColumnToContents(1)
+            for column in range(3):
+                self.table.resizeColumnToContents(column)
+            header.setStretchLastSection(True)
+        self.table.setWordWrap(False)
         self.table.setVisible(bool(channels))
         self.empty_label.setVisible(not channels)
         self._update_buttons()
