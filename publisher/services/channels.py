@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from sqlalchemy import func, select
 
 from publisher.channels.protocol import ChannelConfig, VerifyResult
@@ -13,6 +16,20 @@ from publisher.domain import ChannelInfo, DeliveryState
 from publisher.errors import InputError, NotFound
 from publisher.secrets import SecretStore
 from publisher.services._common import audit
+
+AUTH_CODES = frozenset({"channel.auth_expired", "discord.webhook_gone"})
+RATE_CODES = frozenset({"channel.rate_limited"})
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelHealth:
+    """``ok`` · ``unused`` · ``needs_sign_in`` · ``rate_limited`` (``until``) · ``failing`` (``code``)."""
+
+    state: str
+    until: datetime | None = None
+    since: datetime | None = None
+    code: str | None = None
+
 
 PENDING_STATES = (DeliveryState.SCHEDULED, DeliveryState.FAILED, DeliveryState.PUBLISHING)
 
@@ -138,6 +155,34 @@ class ChannelService:
         if self.registry.get(info.kind).needs_secret:
             self.secrets.delete(info.id)
         return info
+
+    def statuses(self) -> dict[str, ChannelHealth]:
+        """How each channel is doing, read from its latest delivery: fine, needs sign-in, rate-limited until …"""
+        now = self.clock.now()
+        result: dict[str, ChannelHealth] = {}
+        with self.db.session() as session:
+            channels = list(session.scalars(select(Channel)))
+            for channel in channels:
+                latest = session.scalar(
+                    select(Delivery)
+                    .where(
+                        Delivery.channel_id == channel.id,
+                        Delivery.state.in_((DeliveryState.PUBLISHED, DeliveryState.FAILED)),
+                    )
+                    .order_by(Delivery.updated_at.desc(), Delivery.id.desc())
+                    .limit(1)
+                )
+                if latest is None:
+                    result[channel.name] = ChannelHealth("unused")
+                elif latest.state == DeliveryState.PUBLISHED:
+                    result[channel.name] = ChannelHealth("ok", since=latest.published_at)
+                elif latest.last_error_code in AUTH_CODES:
+                    result[channel.name] = ChannelHealth("needs_sign_in", code=latest.last_error_code)
+                elif latest.last_error_code in RATE_CODES and latest.next_attempt_at and latest.next_attempt_at > now:
+                    result[channel.name] = ChannelHealth("rate_limited", until=latest.next_attempt_at)
+                else:
+                    result[channel.name] = ChannelHealth("failing", code=latest.last_error_code)
+        return result
 
     def rename(self, name: str, new_name: str) -> ChannelInfo:
         new_name = (new_name or "").strip()

@@ -4,122 +4,122 @@
 <context>
     <name>AddChannelDialog</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="60"/>
+        <location filename="../../ui/views/channels.py" line="62"/>
         <source>Add feed channel</source>
         <translation>Feed-Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="62"/>
+        <location filename="../../ui/views/channels.py" line="64"/>
         <source>A feed channel writes each post as a Markdown file into a folder and keeps an Atom feed (feed.xml) there up to date. A static site or any feed reader can take it from there. No account needed.</source>
         <translation>Ein Feed-Kanal schreibt jeden Beitrag als Markdown-Datei in einen Ordner und hält dort einen Atom-Feed (feed.xml) aktuell. Eine statische Website oder jeder Feed-Reader kann die Inhalte von dort übernehmen. Kein Konto erforderlich.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="67"/>
+        <location filename="../../ui/views/channels.py" line="69"/>
         <source>Add %1 channel</source>
         <translation>%1-Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="69"/>
+        <location filename="../../ui/views/channels.py" line="71"/>
         <source>Publisher keeps the token or password in your system&apos;s keyring, never in its database.</source>
         <translation>Publisher bewahrt das Token oder Passwort im Schlüsselbund Ihres Systems auf, nie in seiner Datenbank.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="74"/>
+        <location filename="../../ui/views/channels.py" line="76"/>
         <source>e.g. Company blog</source>
         <translation>z. B. Firmenblog</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="76"/>
+        <location filename="../../ui/views/channels.py" line="78"/>
         <source>Folder the posts are written to</source>
         <translation>Ordner, in den die Beiträge geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="77"/>
+        <location filename="../../ui/views/channels.py" line="79"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="87"/>
+        <location filename="../../ui/views/channels.py" line="89"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="89"/>
+        <location filename="../../ui/views/channels.py" line="91"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="103"/>
+        <location filename="../../ui/views/channels.py" line="105"/>
         <source>Room:</source>
         <translation>Raum:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="92"/>
+        <location filename="../../ui/views/channels.py" line="94"/>
         <source>https://www.example.org/news (optional)</source>
         <translation>https://www.example.org/news (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="93"/>
+        <location filename="../../ui/views/channels.py" line="95"/>
         <source>Public address:</source>
         <translation>Öffentliche Adresse:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="96"/>
+        <location filename="../../ui/views/channels.py" line="98"/>
         <source>Server address:</source>
         <translation>Serveradresse:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="99"/>
+        <location filename="../../ui/views/channels.py" line="101"/>
         <source>Account:</source>
         <translation>Konto:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="104"/>
+        <location filename="../../ui/views/channels.py" line="106"/>
         <source>Sign in with the browser…</source>
         <translation>Im Browser anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="106"/>
+        <location filename="../../ui/views/channels.py" line="108"/>
         <source>Opens your server&apos;s sign-in page; Publisher receives a token and never sees your password.</source>
         <translation>Öffnet die Anmeldeseite Ihres Servers; Publisher erhält ein Zugangstoken und sieht Ihr Passwort nie.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="115"/>
+        <location filename="../../ui/views/channels.py" line="117"/>
         <source>Token or password:</source>
         <translation>Token oder Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="120"/>
+        <location filename="../../ui/views/channels.py" line="122"/>
         <source>Add channel</source>
         <translation>Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="134"/>
+        <location filename="../../ui/views/channels.py" line="136"/>
         <source>Enter the server address first, e.g. https://mastodon.social.</source>
         <translation>Geben Sie zuerst die Serveradresse ein, z. B. https://mastodon.social.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="138"/>
+        <location filename="../../ui/views/channels.py" line="140"/>
         <source>Publisher</source>
         <translation>Publisher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="139"/>
+        <location filename="../../ui/views/channels.py" line="141"/>
         <source>Signed in. You can close this window and return to Publisher.</source>
         <translation>Angemeldet. Sie können dieses Fenster schließen und zu Publisher zurückkehren.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="142"/>
+        <location filename="../../ui/views/channels.py" line="144"/>
         <source>Waiting for you to sign in in the browser…</source>
         <translation>Warte auf Ihre Anmeldung im Browser…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="154"/>
+        <location filename="../../ui/views/channels.py" line="156"/>
         <source>Signed in. Press “Add channel” to finish.</source>
         <translation>Angemeldet. Klicken Sie zum Abschluss auf „Kanal hinzufügen“.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="165"/>
+        <location filename="../../ui/views/channels.py" line="167"/>
         <source>Choose the feed folder</source>
         <translation>Feed-Ordner auswählen</translation>
     </message>
@@ -452,107 +452,142 @@
 <context>
     <name>ChannelsView</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="209"/>
+        <location filename="../../ui/views/channels.py" line="211"/>
         <source>No channels yet. Add a feed folder to start publishing.</source>
         <translation>Noch keine Kanäle. Fügen Sie einen Feed-Ordner hinzu, um mit dem Veröffentlichen zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="213"/>
+        <location filename="../../ui/views/channels.py" line="215"/>
         <source>Add feed channel…</source>
         <translation>Feed-Kanal hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="217"/>
+        <location filename="../../ui/views/channels.py" line="219"/>
         <source>Add network channel</source>
         <translation>Netzwerk-Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="227"/>
+        <location filename="../../ui/views/channels.py" line="229"/>
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="229"/>
+        <location filename="../../ui/views/channels.py" line="231"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="231"/>
+        <location filename="../../ui/views/channels.py" line="233"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="247"/>
+        <location filename="../../ui/views/channels.py" line="249"/>
         <source>Channels</source>
         <translation>Kanäle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="265"/>
+        <location filename="../../ui/views/channels.py" line="285"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="265"/>
+        <location filename="../../ui/views/channels.py" line="285"/>
         <source>Kind</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="236"/>
+        <location filename="../../ui/views/channels.py" line="238"/>
         <source>Bluesky, WordPress, Telegram and Discord channels follow in the next version.</source>
         <translation>Kanäle für Bluesky, WordPress, Telegram und Discord folgen in der nächsten Version.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="265"/>
+        <location filename="../../ui/views/channels.py" line="273"/>
+        <source>Not used yet</source>
+        <translation>Noch nicht verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="275"/>
+        <source>Working</source>
+        <translation>Funktioniert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="277"/>
+        <source>Needs sign-in again</source>
+        <translation>Erneute Anmeldung nötig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="279"/>
+        <source>Rate-limited until %1</source>
+        <translation>Gedrosselt bis %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="280"/>
+        <source>Failing: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="285"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="265"/>
+        <location filename="../../ui/views/channels.py" line="285"/>
         <source>Account or folder</source>
         <translation>Konto oder Ordner</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="270"/>
+        <location filename="../../ui/views/channels.py" line="285"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="290"/>
         <source>Feed folder</source>
         <translation>Feed-Ordner</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="303"/>
+        <location filename="../../ui/views/channels.py" line="298"/>
+        <source>Post-only: replies cannot be read through this channel</source>
+        <translation>Nur Veröffentlichen: Antworten können über diesen Kanal nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="330"/>
         <source>Channel &apos;%1&apos; added.</source>
         <translation>Kanal „%1“ hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="310"/>
+        <location filename="../../ui/views/channels.py" line="337"/>
         <source>Testing &apos;%1&apos;…</source>
         <translation>„%1“ wird getestet…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="318"/>
+        <location filename="../../ui/views/channels.py" line="345"/>
         <source>&apos;%1&apos; works: writes to %2.</source>
         <translation>„%1“ funktioniert: schreibt in %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="324"/>
+        <location filename="../../ui/views/channels.py" line="351"/>
         <source>Rename channel</source>
         <translation>Kanal umbenennen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="324"/>
+        <location filename="../../ui/views/channels.py" line="351"/>
         <source>New name:</source>
         <translation>Neuer Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="336"/>
+        <location filename="../../ui/views/channels.py" line="363"/>
         <source>&apos;%1&apos; is now called &apos;%2&apos;.</source>
         <translation>„%1“ heißt jetzt „%2“.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="349"/>
+        <location filename="../../ui/views/channels.py" line="376"/>
         <source>Remove the channel &apos;%1&apos;? Files already published stay where they are.</source>
         <translation>Kanal „%1“ entfernen? Bereits veröffentlichte Dateien bleiben erhalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/channels.py" line="351"/>
+        <location filename="../../ui/views/channels.py" line="378"/>
         <source>%n post(s) not yet published to it will not be published.</source>
         <translation>
             <numerusform>%n Beitrag, der noch nicht in diesem Kanal veröffentlicht wurde, wird nicht mehr veröffentlicht.</numerusform>
@@ -560,17 +595,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="353"/>
+        <location filename="../../ui/views/channels.py" line="380"/>
         <source>Remove channel</source>
         <translation>Kanal entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="355"/>
+        <location filename="../../ui/views/channels.py" line="382"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="370"/>
+        <location filename="../../ui/views/channels.py" line="397"/>
         <source>Channel &apos;%1&apos; removed.</source>
         <translation>Kanal „%1“ entfernt.</translation>
     </message>

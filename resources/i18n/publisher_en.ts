@@ -4,122 +4,122 @@
 <context>
     <name>AddChannelDialog</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="60"/>
+        <location filename="../../ui/views/channels.py" line="62"/>
         <source>Add feed channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="62"/>
+        <location filename="../../ui/views/channels.py" line="64"/>
         <source>A feed channel writes each post as a Markdown file into a folder and keeps an Atom feed (feed.xml) there up to date. A static site or any feed reader can take it from there. No account needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="67"/>
+        <location filename="../../ui/views/channels.py" line="69"/>
         <source>Add %1 channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="69"/>
+        <location filename="../../ui/views/channels.py" line="71"/>
         <source>Publisher keeps the token or password in your system&apos;s keyring, never in its database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="74"/>
+        <location filename="../../ui/views/channels.py" line="76"/>
         <source>e.g. Company blog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="76"/>
+        <location filename="../../ui/views/channels.py" line="78"/>
         <source>Folder the posts are written to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="77"/>
+        <location filename="../../ui/views/channels.py" line="79"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="87"/>
+        <location filename="../../ui/views/channels.py" line="89"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="89"/>
+        <location filename="../../ui/views/channels.py" line="91"/>
         <source>Folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="103"/>
+        <location filename="../../ui/views/channels.py" line="105"/>
         <source>Room:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="92"/>
+        <location filename="../../ui/views/channels.py" line="94"/>
         <source>https://www.example.org/news (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="93"/>
+        <location filename="../../ui/views/channels.py" line="95"/>
         <source>Public address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="96"/>
+        <location filename="../../ui/views/channels.py" line="98"/>
         <source>Server address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="99"/>
+        <location filename="../../ui/views/channels.py" line="101"/>
         <source>Account:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="104"/>
+        <location filename="../../ui/views/channels.py" line="106"/>
         <source>Sign in with the browser…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="106"/>
+        <location filename="../../ui/views/channels.py" line="108"/>
         <source>Opens your server&apos;s sign-in page; Publisher receives a token and never sees your password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="115"/>
+        <location filename="../../ui/views/channels.py" line="117"/>
         <source>Token or password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="120"/>
+        <location filename="../../ui/views/channels.py" line="122"/>
         <source>Add channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="134"/>
+        <location filename="../../ui/views/channels.py" line="136"/>
         <source>Enter the server address first, e.g. https://mastodon.social.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="138"/>
+        <location filename="../../ui/views/channels.py" line="140"/>
         <source>Publisher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="139"/>
+        <location filename="../../ui/views/channels.py" line="141"/>
         <source>Signed in. You can close this window and return to Publisher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="142"/>
+        <location filename="../../ui/views/channels.py" line="144"/>
         <source>Waiting for you to sign in in the browser…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="154"/>
+        <location filename="../../ui/views/channels.py" line="156"/>
         <source>Signed in. Press “Add channel” to finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="165"/>
+        <location filename="../../ui/views/channels.py" line="167"/>
         <source>Choose the feed folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -452,107 +452,142 @@
 <context>
     <name>ChannelsView</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="209"/>
+        <location filename="../../ui/views/channels.py" line="211"/>
         <source>No channels yet. Add a feed folder to start publishing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="213"/>
+        <location filename="../../ui/views/channels.py" line="215"/>
         <source>Add feed channel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="217"/>
+        <location filename="../../ui/views/channels.py" line="219"/>
         <source>Add network channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="227"/>
+        <location filename="../../ui/views/channels.py" line="229"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="229"/>
+        <location filename="../../ui/views/channels.py" line="231"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="231"/>
+        <location filename="../../ui/views/channels.py" line="233"/>
         <source>Remove…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="247"/>
+        <location filename="../../ui/views/channels.py" line="249"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="265"/>
+        <location filename="../../ui/views/channels.py" line="285"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="265"/>
+        <location filename="../../ui/views/channels.py" line="285"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="236"/>
+        <location filename="../../ui/views/channels.py" line="238"/>
         <source>Bluesky, WordPress, Telegram and Discord channels follow in the next version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="265"/>
+        <location filename="../../ui/views/channels.py" line="273"/>
+        <source>Not used yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="275"/>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="277"/>
+        <source>Needs sign-in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="279"/>
+        <source>Rate-limited until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="280"/>
+        <source>Failing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="285"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="265"/>
+        <location filename="../../ui/views/channels.py" line="285"/>
         <source>Account or folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="270"/>
+        <location filename="../../ui/views/channels.py" line="285"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="290"/>
         <source>Feed folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="303"/>
+        <location filename="../../ui/views/channels.py" line="298"/>
+        <source>Post-only: replies cannot be read through this channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="330"/>
         <source>Channel &apos;%1&apos; added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="310"/>
+        <location filename="../../ui/views/channels.py" line="337"/>
         <source>Testing &apos;%1&apos;…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="318"/>
+        <location filename="../../ui/views/channels.py" line="345"/>
         <source>&apos;%1&apos; works: writes to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="324"/>
+        <location filename="../../ui/views/channels.py" line="351"/>
         <source>Rename channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="324"/>
+        <location filename="../../ui/views/channels.py" line="351"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="336"/>
+        <location filename="../../ui/views/channels.py" line="363"/>
         <source>&apos;%1&apos; is now called &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="349"/>
+        <location filename="../../ui/views/channels.py" line="376"/>
         <source>Remove the channel &apos;%1&apos;? Files already published stay where they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/channels.py" line="351"/>
+        <location filename="../../ui/views/channels.py" line="378"/>
         <source>%n post(s) not yet published to it will not be published.</source>
         <translation>
             <numerusform>%n post not yet published to it will not be published.</numerusform>
@@ -560,17 +595,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="353"/>
+        <location filename="../../ui/views/channels.py" line="380"/>
         <source>Remove channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="355"/>
+        <location filename="../../ui/views/channels.py" line="382"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="370"/>
+        <location filename="../../ui/views/channels.py" line="397"/>
         <source>Channel &apos;%1&apos; removed.</source>
         <translation type="unfinished"></translation>
     </message>

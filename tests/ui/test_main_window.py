@@ -231,3 +231,23 @@ def test_adding_a_mastodon_channel_keeps_the_token_in_the_keyring_only(
     assert "tok-1234567890" in memory_keyring.passwords.values()
     database = (tmp_path / "ui.sqlite3").read_bytes() + b"".join(p.read_bytes() for p in tmp_path.glob("ui.sqlite3-*"))
     assert b"tok-1234567890" not in database
+
+
+def test_channel_status_says_which_channel_needs_attention(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    good, bad, idle = tmp_path / "good", tmp_path / "bad", tmp_path / "idle"
+    for folder in (good, bad, idle):
+        folder.mkdir()
+    services: Services = window.services
+    for name, folder in (("Good", good), ("Bad", bad), ("Idle", idle)):
+        services.channels.add("feed", name=name, path=str(folder))
+    services.posts.create("Hello", channels=["Good", "Bad"])
+    bad.rmdir()
+    services.engine().run_once()
+    window.refresh_all()
+    statuses = {
+        window.channels.model.item(row, 0).text(): window.channels.model.item(row, 2).text()
+        for row in range(window.channels.model.rowCount())
+    }
+    assert statuses["Good"] == "Working"
+    assert statuses["Idle"] == "Not used yet"
+    assert statuses["Bad"].startswith("Failing: The folder") and "does not exist" in statuses["Bad"]

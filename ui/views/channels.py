@@ -8,7 +8,7 @@ import webbrowser
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,13 +31,15 @@ from PySide6.QtWidgets import (
 
 from publisher.channels.protocol import VerifyResult
 from publisher.domain import ChannelInfo
-from ui.errors import describe_exception
+from ui.errors import describe_exception, error_text
+from ui.labels import local_datetime
 from ui.resources import icon
 from ui.tasks import TaskRunner
 from ui.views.preview import NETWORK_NAMES
 
 if TYPE_CHECKING:
     from publisher.services import Services
+    from publisher.services.channels import ChannelHealth
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -257,22 +259,47 @@ class ChannelsView(QWidget):
         self._update_buttons()
 
     def refresh(self) -> None:
-        self._tasks.run(self._services.channels.all, on_done=self._on_channels_loaded)
+        channels = self._services.channels
+        self._tasks.run(lambda: (channels.all(), channels.statuses()), on_done=self._on_loaded)
+
+    def _on_loaded(self, loaded: tuple[list[ChannelInfo], dict[str, ChannelHealth]]) -> None:
+        channels, health = loaded
+        self._health = health
+        self._on_channels_loaded(channels)
+
+    def status_text(self, name: str) -> str:
+        health = getattr(self, "_health", {}).get(name)
+        if health is None or health.state == "unused":
+            return self.tr("Not used yet")
+        if health.state == "ok":
+            return self.tr("Working")
+        if health.state == "needs_sign_in":
+            return self.tr("Needs sign-in again")
+        if health.state == "rate_limited" and health.until is not None:
+            return self.tr("Rate-limited until %1").replace("%1", local_datetime(health.until))
+        return self.tr("Failing: %1").replace("%1", error_text(health.code or "channel.error", {}))
 
     def _on_channels_loaded(self, channels: list[ChannelInfo]) -> None:
         self.model.clear()
         self.model.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Kind"), self.tr("Account or folder"), self.tr("Address")]
+            [self.tr("Name"), self.tr("Kind"), self.tr("Status"), self.tr("Account or folder"), self.tr("Address")]
         )
         for c in channels:
             name = QStandardItem(c.name)
             name.setData(c.name, NAME_ROLE)
             kind = QStandardItem(self.tr("Feed folder") if c.kind == "feed" else NETWORK_NAMES.get(c.kind, c.kind))
             where = c.settings.get("path") or " · ".join(x for x in (c.handle, c.settings.get("room")) if x)
-            self.model.appendRow([name, kind, QStandardItem(str(where or "")), QStandardItem(c.base_url or "")])
+            status = QStandardItem(self.status_text(c.name))
+            health = getattr(self, "_health", {}).get(c.name)
+            if health is not None and health.state in ("needs_sign_in", "rate_limited", "failing"):
+                status.setForeground(QColor(190, 40, 30))
+            capabilities = getattr(self._services.registry.get(c.kind), "capabilities", None)
+            if c.kind != "feed" and capabilities is not None and not capabilities.inbox:
+                kind.setToolTip(self.tr("Post-only: replies cannot be read through this channel"))
+            self.model.appendRow([name, kind, status, QStandardItem(str(where or "")), QStandardItem(c.base_url or "")])
         header = self.table.horizontalHeader()
         if self.model.columnCount():
-            for column in range(3):
+            for column in range(4):
                 self.table.resizeColumnToContents(column)
             header.setStretchLastSection(True)
         self.table.setWordWrap(False)
