@@ -117,12 +117,14 @@ def _merge_area_messages() -> None:
     """Brand and media keep their sentences beside their code (in modules that load neither regex nor Pillow)."""
     from publisher.channels.matrix_messages import MATRIX_MESSAGES
     from publisher.channels.messages import CHANNEL_MESSAGES
+    from publisher.channels.social_messages import SOCIAL_MESSAGES
     from publisher.domain._brand_messages import BRAND_MESSAGES
     from publisher.domain._media_messages import MEDIA_MESSAGES
     from publisher.text.messages import TEXT_MESSAGES
 
     MESSAGES.update(CHANNEL_MESSAGES)
     MESSAGES.update(MATRIX_MESSAGES)
+    MESSAGES.update(SOCIAL_MESSAGES)
     MESSAGES.update(TEXT_MESSAGES)
     MESSAGES.update(BRAND_MESSAGES)
     MESSAGES.update(MEDIA_MESSAGES)

@@ -1,5 +1,5 @@
 # ruff: noqa: E501 - one sentence per line, as the translators see them
-"""Draft problems and text, media, brand and channel errors from the core, as translatable templates (one per core code).
+"""Draft problems and media/brand errors from the core, as translatable templates (one per core code).
 
 The core keeps English sentences for the CLI (``publisher/messages.py``); these are the same sentences for
 Qt Linguist, so the composer shows them in the user's language. A test checks that every core code has one.
@@ -303,5 +303,83 @@ def problem_templates() -> dict[str, str]:
         ),
         "matrix.scheduled_not_found": QCoreApplication.translate(
             "problems", "The homeserver no longer holds this scheduled message: it was already sent or cancelled."
+        ),
+        "telegram.handle_required": QCoreApplication.translate(
+            "problems",
+            "A Telegram channel needs the channel: its @name (e.g. @ourchannel) or its numeric id (e.g. -1001234567890).",
+        ),
+        "telegram.bad_handle": QCoreApplication.translate(
+            "problems",
+            "'{handle}' is not a Telegram channel. Give its @name (5-32 letters, digits or _) or its numeric id.",
+        ),
+        "telegram.bad_token": QCoreApplication.translate(
+            "problems",
+            "That is not a Telegram bot token. Copy the whole token @BotFather gave you, e.g. 123456789:AAE….",
+        ),
+        "telegram.token_revoked": QCoreApplication.translate(
+            "problems",
+            "Telegram did not accept the bot token (it was revoked or mistyped). Get the token from @BotFather again and update the channel.",
+        ),
+        "telegram.chat_not_found": QCoreApplication.translate(
+            "problems",
+            "Telegram does not know the channel {chat}, or the bot is not in it. Check the name and add the bot to the channel as an admin.",
+        ),
+        "telegram.not_admin": QCoreApplication.translate(
+            "problems",
+            "The bot may not post in {chat}. Make it an admin of the channel with the right to post messages. ({message})",
+        ),
+        "telegram.chat_migrated": QCoreApplication.translate(
+            "problems", "The chat {chat} became a supergroup with the id {new_id}. Change the channel to that id."
+        ),
+        "telegram.rejected": QCoreApplication.translate(
+            "problems", "Telegram refused the request (error {status}): {message}"
+        ),
+        "telegram.too_long": QCoreApplication.translate(
+            "problems", "The message is {length} characters long; Telegram takes at most {max}. Shorten it."
+        ),
+        "telegram.too_many_media": QCoreApplication.translate(
+            "problems", "The post has {count} images; Telegram takes at most {max} in one album. Remove some."
+        ),
+        "telegram.unsupported_media": QCoreApplication.translate(
+            "problems", "{filename} ({mime_type}) cannot be posted to Telegram yet; only images can."
+        ),
+        "telegram.media_missing": QCoreApplication.translate(
+            "problems", "The media file {filename} is no longer in Publisher's media folder ({path}). Attach it again."
+        ),
+        "telegram.empty_message": QCoreApplication.translate(
+            "problems", "The message is empty. Write some text or attach an image."
+        ),
+        "telegram.bad_message_id": QCoreApplication.translate(
+            "problems", "'{remote_id}' is not a Telegram message to reply to."
+        ),
+        "discord.bad_webhook": QCoreApplication.translate(
+            "problems",
+            "That is not a Discord webhook address. In the Discord channel's settings, open Integrations > Webhooks and copy the URL; it looks like https://discord.com/api/webhooks/<id>/<token>.",
+        ),
+        "discord.bad_username": QCoreApplication.translate(
+            "problems",
+            "'{handle}' cannot be a Discord display name: it must be at most {max} characters and must not contain \"discord\".",
+        ),
+        "discord.webhook_gone": QCoreApplication.translate(
+            "problems",
+            "The Discord webhook no longer exists (it was deleted or its URL changed). Create a new webhook in the channel's settings and update this channel with its URL.",
+        ),
+        "discord.rejected": QCoreApplication.translate(
+            "problems", "Discord refused the message (HTTP {status}): {message}"
+        ),
+        "discord.too_large": QCoreApplication.translate(
+            "problems", "Discord refused the message as too large. Use smaller images."
+        ),
+        "discord.too_long": QCoreApplication.translate(
+            "problems", "The message is {length} characters long; Discord takes at most {max}. Shorten it."
+        ),
+        "discord.too_many_media": QCoreApplication.translate(
+            "problems", "The post has {count} attachments; Discord takes at most {max}. Remove some."
+        ),
+        "discord.media_missing": QCoreApplication.translate(
+            "problems", "The media file {filename} is no longer in Publisher's media folder ({path}). Attach it again."
+        ),
+        "discord.empty_message": QCoreApplication.translate(
+            "problems", "The message is empty. Write some text or attach an image."
         ),
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from importlib.metadata import entry_points
 
 from publisher.channels.protocol import ChannelKind
@@ -11,22 +13,36 @@ ENTRY_POINT_GROUP = "publisher.channels"
 
 
 class Registry:
+    """Kinds by name. Built-in kinds are registered lazily (module path + class name), so a connector's module
+    and its HTTP stack load only when a channel of that kind is used."""
+
     def __init__(self, kinds: list[ChannelKind] | None = None) -> None:
         self._kinds: dict[str, ChannelKind] = {}
+        self._lazy: dict[str, Callable[[], ChannelKind]] = {}
         for kind in kinds or []:
             self.register(kind)
 
     def register(self, kind: ChannelKind) -> None:
         self._kinds[kind.kind] = kind
+        self._lazy.pop(kind.kind, None)
+
+    def register_lazy(self, kind: str, factory: Callable[[], ChannelKind]) -> None:
+        if kind not in self._kinds:
+            self._lazy[kind] = factory
 
     def get(self, kind: str) -> ChannelKind:
-        try:
-            return self._kinds[kind]
-        except KeyError:
-            raise InputError("channel.unknown_kind", kind=kind, known=", ".join(self.kinds())) from None
+        found = self._kinds.get(kind)
+        if found is not None:
+            return found
+        factory = self._lazy.pop(kind, None)
+        if factory is None:
+            raise InputError("channel.unknown_kind", kind=kind, known=", ".join(self.kinds()))
+        loaded = factory()
+        self._kinds[kind] = loaded
+        return loaded
 
     def kinds(self) -> list[str]:
-        return sorted(self._kinds)
+        return sorted({*self._kinds, *self._lazy})
 
     def load_entry_points(self) -> None:
         for ep in entry_points(group=ENTRY_POINT_GROUP):
@@ -34,11 +50,26 @@ class Registry:
             self.register(kind() if isinstance(kind, type) else kind)
 
 
-def default_registry() -> Registry:
-    from publisher.channels.feed import FeedKind
-    from publisher.channels.mastodon import MastodonKind
-    from publisher.channels.matrix import MatrixKind
+BUILT_IN: dict[str, tuple[str, str]] = {
+    "feed": ("publisher.channels.feed", "FeedKind"),
+    "mastodon": ("publisher.channels.mastodon", "MastodonKind"),
+    "matrix": ("publisher.channels.matrix", "MatrixKind"),
+    "telegram": ("publisher.channels.telegram", "TelegramKind"),
+    "discord": ("publisher.channels.discord", "DiscordKind"),
+}
 
-    registry = Registry([FeedKind(), MastodonKind(), MatrixKind()])
+
+def _loader(module: str, name: str) -> Callable[[], ChannelKind]:
+    def load() -> ChannelKind:
+        kind: ChannelKind = getattr(importlib.import_module(module), name)()
+        return kind
+
+    return load
+
+
+def default_registry() -> Registry:
+    registry = Registry()
+    for kind, (module, name) in BUILT_IN.items():
+        registry.register_lazy(kind, _loader(module, name))
     registry.load_entry_points()
     return registry

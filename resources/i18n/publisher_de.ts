@@ -482,6 +482,11 @@
         <translation>Entfernen…</translation>
     </message>
     <message>
+        <location filename="../../ui/views/channels.py" line="238"/>
+        <source>Bluesky and WordPress channels follow in the next version.</source>
+        <translation>Kanäle für Bluesky und WordPress folgen in der nächsten Version.</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/channels.py" line="249"/>
         <source>Channels</source>
         <translation>Kanäle</translation>
@@ -495,11 +500,6 @@
         <location filename="../../ui/views/channels.py" line="285"/>
         <source>Kind</source>
         <translation>Typ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/channels.py" line="238"/>
-        <source>Bluesky, WordPress, Telegram and Discord channels follow in the next version.</source>
-        <translation>Kanäle für Bluesky, WordPress, Telegram und Discord folgen in der nächsten Version.</translation>
     </message>
     <message>
         <location filename="../../ui/views/channels.py" line="273"/>
@@ -1883,6 +1883,8 @@
     <message>
         <location filename="../../ui/problem_texts.py" line="216"/>
         <location filename="../../ui/problem_texts.py" line="285"/>
+        <location filename="../../ui/problem_texts.py" line="346"/>
+        <location filename="../../ui/problem_texts.py" line="379"/>
         <source>The media file {filename} is no longer in Publisher&apos;s media folder ({path}). Attach it again.</source>
         <translation>Die Mediendatei {filename} liegt nicht mehr im Medienordner von Publisher ({path}). Hängen Sie sie erneut an.</translation>
     </message>
@@ -1988,6 +1990,8 @@
     </message>
     <message>
         <location filename="../../ui/problem_texts.py" line="282"/>
+        <location filename="../../ui/problem_texts.py" line="349"/>
+        <location filename="../../ui/problem_texts.py" line="382"/>
         <source>The message is empty. Write some text or attach an image.</source>
         <translation>Die Nachricht ist leer. Schreiben Sie einen Text oder hängen Sie ein Bild an.</translation>
     </message>
@@ -2015,6 +2019,101 @@
         <location filename="../../ui/problem_texts.py" line="304"/>
         <source>The homeserver no longer holds this scheduled message: it was already sent or cancelled.</source>
         <translation>Der Homeserver hat diese geplante Nachricht nicht mehr: Sie wurde bereits gesendet oder abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="307"/>
+        <source>A Telegram channel needs the channel: its @name (e.g. @ourchannel) or its numeric id (e.g. -1001234567890).</source>
+        <translation>Ein Telegram-Kanal braucht den Kanal: seinen @Namen (z. B. @unserkanal) oder seine numerische ID (z. B. -1001234567890).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="311"/>
+        <source>&apos;{handle}&apos; is not a Telegram channel. Give its @name (5-32 letters, digits or _) or its numeric id.</source>
+        <translation>„{handle}“ ist kein Telegram-Kanal. Geben Sie seinen @Namen (5–32 Buchstaben, Ziffern oder _) oder seine numerische ID an.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="315"/>
+        <source>That is not a Telegram bot token. Copy the whole token @BotFather gave you, e.g. 123456789:AAE….</source>
+        <translation>Das ist kein Telegram-Bot-Token. Kopieren Sie das ganze Token, das Ihnen @BotFather gegeben hat, z. B. 123456789:AAE….</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="319"/>
+        <source>Telegram did not accept the bot token (it was revoked or mistyped). Get the token from @BotFather again and update the channel.</source>
+        <translation>Telegram hat das Bot-Token nicht angenommen (es wurde widerrufen oder falsch eingegeben). Holen Sie das Token erneut bei @BotFather und aktualisieren Sie den Kanal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="323"/>
+        <source>Telegram does not know the channel {chat}, or the bot is not in it. Check the name and add the bot to the channel as an admin.</source>
+        <translation>Telegram kennt den Kanal {chat} nicht, oder der Bot ist nicht darin. Prüfen Sie den Namen und fügen Sie den Bot dem Kanal als Administrator hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="327"/>
+        <source>The bot may not post in {chat}. Make it an admin of the channel with the right to post messages. ({message})</source>
+        <translation>Der Bot darf in {chat} nicht veröffentlichen. Machen Sie ihn zum Administrator des Kanals mit dem Recht, Nachrichten zu senden. ({message})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="331"/>
+        <source>The chat {chat} became a supergroup with the id {new_id}. Change the channel to that id.</source>
+        <translation>Der Chat {chat} ist jetzt eine Supergruppe mit der ID {new_id}. Stellen Sie den Kanal auf diese ID um.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="334"/>
+        <source>Telegram refused the request (error {status}): {message}</source>
+        <translation>Telegram hat die Anfrage abgelehnt (Fehler {status}): {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="337"/>
+        <source>The message is {length} characters long; Telegram takes at most {max}. Shorten it.</source>
+        <translation>Die Nachricht ist {length} Zeichen lang; Telegram nimmt höchstens {max}. Kürzen Sie sie.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="340"/>
+        <source>The post has {count} images; Telegram takes at most {max} in one album. Remove some.</source>
+        <translation>Der Beitrag hat {count} Bilder; Telegram nimmt höchstens {max} in einem Album. Entfernen Sie einige.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="343"/>
+        <source>{filename} ({mime_type}) cannot be posted to Telegram yet; only images can.</source>
+        <translation>{filename} ({mime_type}) kann noch nicht an Telegram gesendet werden; nur Bilder gehen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="352"/>
+        <source>&apos;{remote_id}&apos; is not a Telegram message to reply to.</source>
+        <translation>„{remote_id}“ ist keine Telegram-Nachricht, auf die geantwortet werden kann.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="355"/>
+        <source>That is not a Discord webhook address. In the Discord channel&apos;s settings, open Integrations &gt; Webhooks and copy the URL; it looks like https://discord.com/api/webhooks/&lt;id&gt;/&lt;token&gt;.</source>
+        <translation>Das ist keine Discord-Webhook-Adresse. Öffnen Sie in den Einstellungen des Discord-Kanals Integrationen &gt; Webhooks und kopieren Sie die URL; sie sieht aus wie https://discord.com/api/webhooks/&lt;id&gt;/&lt;token&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="359"/>
+        <source>&apos;{handle}&apos; cannot be a Discord display name: it must be at most {max} characters and must not contain &quot;discord&quot;.</source>
+        <translation>„{handle}“ kann kein Discord-Anzeigename sein: höchstens {max} Zeichen, und „discord“ darf nicht darin vorkommen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="363"/>
+        <source>The Discord webhook no longer exists (it was deleted or its URL changed). Create a new webhook in the channel&apos;s settings and update this channel with its URL.</source>
+        <translation>Der Discord-Webhook existiert nicht mehr (er wurde gelöscht oder seine URL hat sich geändert). Legen Sie in den Kanaleinstellungen einen neuen Webhook an und tragen Sie seine URL in diesem Kanal ein.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="367"/>
+        <source>Discord refused the message (HTTP {status}): {message}</source>
+        <translation>Discord hat die Nachricht abgelehnt (HTTP {status}): {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="370"/>
+        <source>Discord refused the message as too large. Use smaller images.</source>
+        <translation>Discord hat die Nachricht als zu groß abgelehnt. Verwenden Sie kleinere Bilder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="373"/>
+        <source>The message is {length} characters long; Discord takes at most {max}. Shorten it.</source>
+        <translation>Die Nachricht ist {length} Zeichen lang; Discord nimmt höchstens {max}. Kürzen Sie sie.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="376"/>
+        <source>The post has {count} attachments; Discord takes at most {max}. Remove some.</source>
+        <translation>Der Beitrag hat {count} Anhänge; Discord nimmt höchstens {max}. Entfernen Sie einige.</translation>
     </message>
 </context>
 </TS>

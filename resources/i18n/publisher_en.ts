@@ -482,6 +482,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/views/channels.py" line="238"/>
+        <source>Bluesky and WordPress channels follow in the next version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/views/channels.py" line="249"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
@@ -494,11 +499,6 @@
     <message>
         <location filename="../../ui/views/channels.py" line="285"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/channels.py" line="238"/>
-        <source>Bluesky, WordPress, Telegram and Discord channels follow in the next version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1883,6 +1883,8 @@
     <message>
         <location filename="../../ui/problem_texts.py" line="216"/>
         <location filename="../../ui/problem_texts.py" line="285"/>
+        <location filename="../../ui/problem_texts.py" line="346"/>
+        <location filename="../../ui/problem_texts.py" line="379"/>
         <source>The media file {filename} is no longer in Publisher&apos;s media folder ({path}). Attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1988,6 +1990,8 @@
     </message>
     <message>
         <location filename="../../ui/problem_texts.py" line="282"/>
+        <location filename="../../ui/problem_texts.py" line="349"/>
+        <location filename="../../ui/problem_texts.py" line="382"/>
         <source>The message is empty. Write some text or attach an image.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2014,6 +2018,101 @@
     <message>
         <location filename="../../ui/problem_texts.py" line="304"/>
         <source>The homeserver no longer holds this scheduled message: it was already sent or cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="307"/>
+        <source>A Telegram channel needs the channel: its @name (e.g. @ourchannel) or its numeric id (e.g. -1001234567890).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="311"/>
+        <source>&apos;{handle}&apos; is not a Telegram channel. Give its @name (5-32 letters, digits or _) or its numeric id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="315"/>
+        <source>That is not a Telegram bot token. Copy the whole token @BotFather gave you, e.g. 123456789:AAE….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="319"/>
+        <source>Telegram did not accept the bot token (it was revoked or mistyped). Get the token from @BotFather again and update the channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="323"/>
+        <source>Telegram does not know the channel {chat}, or the bot is not in it. Check the name and add the bot to the channel as an admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="327"/>
+        <source>The bot may not post in {chat}. Make it an admin of the channel with the right to post messages. ({message})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="331"/>
+        <source>The chat {chat} became a supergroup with the id {new_id}. Change the channel to that id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="334"/>
+        <source>Telegram refused the request (error {status}): {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="337"/>
+        <source>The message is {length} characters long; Telegram takes at most {max}. Shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="340"/>
+        <source>The post has {count} images; Telegram takes at most {max} in one album. Remove some.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="343"/>
+        <source>{filename} ({mime_type}) cannot be posted to Telegram yet; only images can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="352"/>
+        <source>&apos;{remote_id}&apos; is not a Telegram message to reply to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="355"/>
+        <source>That is not a Discord webhook address. In the Discord channel&apos;s settings, open Integrations &gt; Webhooks and copy the URL; it looks like https://discord.com/api/webhooks/&lt;id&gt;/&lt;token&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="359"/>
+        <source>&apos;{handle}&apos; cannot be a Discord display name: it must be at most {max} characters and must not contain &quot;discord&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="363"/>
+        <source>The Discord webhook no longer exists (it was deleted or its URL changed). Create a new webhook in the channel&apos;s settings and update this channel with its URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="367"/>
+        <source>Discord refused the message (HTTP {status}): {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="370"/>
+        <source>Discord refused the message as too large. Use smaller images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="373"/>
+        <source>The message is {length} characters long; Discord takes at most {max}. Shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="376"/>
+        <source>The post has {count} attachments; Discord takes at most {max}. Remove some.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -222,7 +222,7 @@ class ChannelsView(QWidget):
         for kind in services.registry.kinds():
             if kind == "feed":
                 continue
-            name = NETWORK_NAMES.get(kind, services.registry.get(kind).display_name)
+            name = NETWORK_NAMES.get(kind, kind)  # no registry.get(): that would load the connector module
             network_menu.addAction(name + "…", functools.partial(self.open_add_dialog, kind))
         self.network_button.setMenu(network_menu)
         self.network_button.setVisible(bool(network_menu.actions()))
@@ -235,7 +235,7 @@ class ChannelsView(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        coming = QLabel(self.tr("Bluesky, WordPress, Telegram and Discord channels follow in the next version."))
+        coming = QLabel(self.tr("Bluesky and WordPress channels follow in the next version."))
         coming.setWordWrap(True)
         coming.setEnabled(False)
 
