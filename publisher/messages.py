@@ -118,6 +118,7 @@ def _merge_area_messages() -> None:
     from publisher.channels.matrix_messages import MATRIX_MESSAGES
     from publisher.channels.messages import CHANNEL_MESSAGES
     from publisher.channels.social_messages import SOCIAL_MESSAGES
+    from publisher.channels.wordpress_messages import WORDPRESS_MESSAGES
     from publisher.domain._brand_messages import BRAND_MESSAGES
     from publisher.domain._media_messages import MEDIA_MESSAGES
     from publisher.text.messages import TEXT_MESSAGES
@@ -125,6 +126,7 @@ def _merge_area_messages() -> None:
     MESSAGES.update(CHANNEL_MESSAGES)
     MESSAGES.update(MATRIX_MESSAGES)
     MESSAGES.update(SOCIAL_MESSAGES)
+    MESSAGES.update(WORDPRESS_MESSAGES)
     MESSAGES.update(TEXT_MESSAGES)
     MESSAGES.update(BRAND_MESSAGES)
     MESSAGES.update(MEDIA_MESSAGES)

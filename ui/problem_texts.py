@@ -382,4 +382,43 @@ def problem_templates() -> dict[str, str]:
         "discord.empty_message": QCoreApplication.translate(
             "problems", "The message is empty. Write some text or attach an image."
         ),
+        "wordpress.url_required": QCoreApplication.translate(
+            "problems", "A WordPress channel needs the site's address, e.g. https://blog.example.org."
+        ),
+        "wordpress.handle_required": QCoreApplication.translate(
+            "problems",
+            "A WordPress channel needs the user name of the account that posts (the one the application password belongs to).",
+        ),
+        "wordpress.auth_failed": QCoreApplication.translate(
+            "problems",
+            "{host} did not accept the user name and application password ({code}: {message}). Create a new application password under Users > Profile and update the channel; application passwords work only on https:// sites, and some servers drop the Authorization header.",
+        ),
+        "wordpress.not_allowed": QCoreApplication.translate(
+            "problems",
+            "The WordPress account may not do this ({code}): {message}. Give it a role that may publish posts and upload files, e.g. Author or Editor.",
+        ),
+        "wordpress.rejected": QCoreApplication.translate(
+            "problems", "WordPress refused the request (HTTP {status}, {code}): {message}"
+        ),
+        "wordpress.empty_post": QCoreApplication.translate(
+            "problems", "The post is empty. Write some text or attach an image."
+        ),
+        "wordpress.media_missing": QCoreApplication.translate(
+            "problems", "The media file {filename} is no longer in Publisher's media folder ({path}). Attach it again."
+        ),
+        "wordpress.schedule_too_soon": QCoreApplication.translate(
+            "problems",
+            "{at} is not in the future; WordPress would publish the post at once. Pick a later time or publish now.",
+        ),
+        "wordpress.not_scheduled": QCoreApplication.translate(
+            "problems",
+            "The WordPress post {remote_id} is no longer scheduled (its status is '{status}'), so it was not cancelled.",
+        ),
+        "wordpress.bad_remote_id": QCoreApplication.translate(
+            "problems", "'{remote_id}' is not a WordPress post or comment id."
+        ),
+        "wordpress.empty_reply": QCoreApplication.translate("problems", "The reply is empty. Write some text."),
+        "wordpress.bad_cursor": QCoreApplication.translate(
+            "problems", "'{cursor}' is not a page of WordPress comments."
+        ),
     }

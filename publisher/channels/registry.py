@@ -56,6 +56,7 @@ BUILT_IN: dict[str, tuple[str, str]] = {
     "matrix": ("publisher.channels.matrix", "MatrixKind"),
     "telegram": ("publisher.channels.telegram", "TelegramKind"),
     "discord": ("publisher.channels.discord", "DiscordKind"),
+    "wordpress": ("publisher.channels.wordpress", "WordPressKind"),
 }
 
 

@@ -482,11 +482,6 @@
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="238"/>
-        <source>Bluesky and WordPress channels follow in the next version.</source>
-        <translation>Kanäle für Bluesky und WordPress folgen in der nächsten Version.</translation>
-    </message>
-    <message>
         <location filename="../../ui/views/channels.py" line="249"/>
         <source>Channels</source>
         <translation>Kanäle</translation>
@@ -505,6 +500,11 @@
         <location filename="../../ui/views/channels.py" line="273"/>
         <source>Not used yet</source>
         <translation>Noch nicht verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="238"/>
+        <source>Bluesky channels follow in the next version.</source>
+        <translation>Kanäle für Bluesky folgen in der nächsten Version.</translation>
     </message>
     <message>
         <location filename="../../ui/views/channels.py" line="275"/>
@@ -1877,6 +1877,7 @@
     </message>
     <message>
         <location filename="../../ui/problem_texts.py" line="213"/>
+        <location filename="../../ui/problem_texts.py" line="403"/>
         <source>The post is empty. Write some text or attach an image.</source>
         <translation>Der Beitrag ist leer. Schreiben Sie einen Text oder hängen Sie ein Bild an.</translation>
     </message>
@@ -1885,6 +1886,7 @@
         <location filename="../../ui/problem_texts.py" line="285"/>
         <location filename="../../ui/problem_texts.py" line="346"/>
         <location filename="../../ui/problem_texts.py" line="379"/>
+        <location filename="../../ui/problem_texts.py" line="406"/>
         <source>The media file {filename} is no longer in Publisher&apos;s media folder ({path}). Attach it again.</source>
         <translation>Die Mediendatei {filename} liegt nicht mehr im Medienordner von Publisher ({path}). Hängen Sie sie erneut an.</translation>
     </message>
@@ -2114,6 +2116,56 @@
         <location filename="../../ui/problem_texts.py" line="376"/>
         <source>The post has {count} attachments; Discord takes at most {max}. Remove some.</source>
         <translation>Der Beitrag hat {count} Anhänge; Discord nimmt höchstens {max}. Entfernen Sie einige.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="385"/>
+        <source>A WordPress channel needs the site&apos;s address, e.g. https://blog.example.org.</source>
+        <translation>Ein WordPress-Kanal braucht die Adresse der Website, z. B. https://blog.example.org.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="388"/>
+        <source>A WordPress channel needs the user name of the account that posts (the one the application password belongs to).</source>
+        <translation>Ein WordPress-Kanal braucht den Benutzernamen des Kontos, das veröffentlicht (zu dem das Anwendungspasswort gehört).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="392"/>
+        <source>{host} did not accept the user name and application password ({code}: {message}). Create a new application password under Users &gt; Profile and update the channel; application passwords work only on https:// sites, and some servers drop the Authorization header.</source>
+        <translation>{host} hat Benutzername und Anwendungspasswort nicht angenommen ({code}: {message}). Legen Sie unter Benutzer &gt; Profil ein neues Anwendungspasswort an und aktualisieren Sie den Kanal; Anwendungspasswörter funktionieren nur auf https://-Websites, und manche Server verwerfen den Authorization-Header.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="396"/>
+        <source>The WordPress account may not do this ({code}): {message}. Give it a role that may publish posts and upload files, e.g. Author or Editor.</source>
+        <translation>Das WordPress-Konto darf das nicht ({code}): {message}. Geben Sie ihm eine Rolle, die Beiträge veröffentlichen und Dateien hochladen darf, z. B. Autor oder Redakteur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="400"/>
+        <source>WordPress refused the request (HTTP {status}, {code}): {message}</source>
+        <translation>WordPress hat die Anfrage abgelehnt (HTTP {status}, {code}): {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="409"/>
+        <source>{at} is not in the future; WordPress would publish the post at once. Pick a later time or publish now.</source>
+        <translation>{at} liegt nicht in der Zukunft; WordPress würde den Beitrag sofort veröffentlichen. Wählen Sie einen späteren Zeitpunkt oder veröffentlichen Sie jetzt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="413"/>
+        <source>The WordPress post {remote_id} is no longer scheduled (its status is &apos;{status}&apos;), so it was not cancelled.</source>
+        <translation>Der WordPress-Beitrag {remote_id} ist nicht mehr geplant (sein Status ist „{status}“) und wurde daher nicht abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="417"/>
+        <source>&apos;{remote_id}&apos; is not a WordPress post or comment id.</source>
+        <translation>„{remote_id}“ ist keine ID eines WordPress-Beitrags oder -Kommentars.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="420"/>
+        <source>The reply is empty. Write some text.</source>
+        <translation>Die Antwort ist leer. Schreiben Sie etwas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="421"/>
+        <source>&apos;{cursor}&apos; is not a page of WordPress comments.</source>
+        <translation>„{cursor}“ ist keine Seite von WordPress-Kommentaren.</translation>
     </message>
 </context>
 </TS>

@@ -482,11 +482,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="238"/>
-        <source>Bluesky and WordPress channels follow in the next version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/views/channels.py" line="249"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
@@ -504,6 +499,11 @@
     <message>
         <location filename="../../ui/views/channels.py" line="273"/>
         <source>Not used yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="238"/>
+        <source>Bluesky channels follow in the next version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1877,6 +1877,7 @@
     </message>
     <message>
         <location filename="../../ui/problem_texts.py" line="213"/>
+        <location filename="../../ui/problem_texts.py" line="403"/>
         <source>The post is empty. Write some text or attach an image.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1885,6 +1886,7 @@
         <location filename="../../ui/problem_texts.py" line="285"/>
         <location filename="../../ui/problem_texts.py" line="346"/>
         <location filename="../../ui/problem_texts.py" line="379"/>
+        <location filename="../../ui/problem_texts.py" line="406"/>
         <source>The media file {filename} is no longer in Publisher&apos;s media folder ({path}). Attach it again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2113,6 +2115,56 @@
     <message>
         <location filename="../../ui/problem_texts.py" line="376"/>
         <source>The post has {count} attachments; Discord takes at most {max}. Remove some.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="385"/>
+        <source>A WordPress channel needs the site&apos;s address, e.g. https://blog.example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="388"/>
+        <source>A WordPress channel needs the user name of the account that posts (the one the application password belongs to).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="392"/>
+        <source>{host} did not accept the user name and application password ({code}: {message}). Create a new application password under Users &gt; Profile and update the channel; application passwords work only on https:// sites, and some servers drop the Authorization header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="396"/>
+        <source>The WordPress account may not do this ({code}): {message}. Give it a role that may publish posts and upload files, e.g. Author or Editor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="400"/>
+        <source>WordPress refused the request (HTTP {status}, {code}): {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="409"/>
+        <source>{at} is not in the future; WordPress would publish the post at once. Pick a later time or publish now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="413"/>
+        <source>The WordPress post {remote_id} is no longer scheduled (its status is &apos;{status}&apos;), so it was not cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="417"/>
+        <source>&apos;{remote_id}&apos; is not a WordPress post or comment id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="420"/>
+        <source>The reply is empty. Write some text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="421"/>
+        <source>&apos;{cursor}&apos; is not a page of WordPress comments.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -130,13 +130,22 @@ def test_every_draft_problem_code_has_a_translatable_text() -> None:
     from publisher.channels.matrix_messages import MATRIX_MESSAGES
     from publisher.channels.messages import CHANNEL_MESSAGES
     from publisher.channels.social_messages import SOCIAL_MESSAGES
+    from publisher.channels.wordpress_messages import WORDPRESS_MESSAGES
     from publisher.domain._brand_messages import BRAND_MESSAGES
     from publisher.domain._media_messages import MEDIA_MESSAGES
     from publisher.text.messages import TEXT_MESSAGES
     from ui.problem_texts import problem_templates
 
     templates = problem_templates()
-    for source in (TEXT_MESSAGES, BRAND_MESSAGES, MEDIA_MESSAGES, CHANNEL_MESSAGES, MATRIX_MESSAGES, SOCIAL_MESSAGES):
+    for source in (
+        TEXT_MESSAGES,
+        BRAND_MESSAGES,
+        MEDIA_MESSAGES,
+        CHANNEL_MESSAGES,
+        MATRIX_MESSAGES,
+        SOCIAL_MESSAGES,
+        WORDPRESS_MESSAGES,
+    ):
         missing = sorted(set(source) - set(templates))
         assert not missing, f"no UI text for {missing}: regenerate ui/problem_texts.py"
         changed = sorted(code for code, text in source.items() if templates[code] != text)

@@ -235,7 +235,7 @@ class ChannelsView(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        coming = QLabel(self.tr("Bluesky and WordPress channels follow in the next version."))
+        coming = QLabel(self.tr("Bluesky channels follow in the next version."))
         coming.setWordWrap(True)
         coming.setEnabled(False)
 

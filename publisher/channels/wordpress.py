@@ -1,0 +1,447 @@
+"""Self-hosted WordPress (REST API, ``/wp-json/wp/v2``): posts with images, comments, comment counts, scheduling.
+
+Auth is an Application Password sent as HTTP Basic ``user:app-password`` (core since 5.6; only on HTTPS sites or
+``WP_ENVIRONMENT_TYPE=local``). The password is kept only in the request headers and never logged.
+
+Recovery marker: core WordPress neither takes an idempotency key nor exposes arbitrary post meta, so every post's
+``slug`` ends with a short hash of the delivery key (``<title-words>-<10 hex>``). :meth:`find_published` looks
+that slug up (``GET /wp/v2/posts?slug=…&status=publish,future,draft,pending,private``). A resend is not
+deduplicated by the server, so ``idempotent_publish`` stays False: the engine must call ``find_published`` after
+an unknown outcome. Facts and sources: ``channels.md`` section 11.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+import time
+import unicodedata
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from publisher.channels._http import HttpClient, RateGuard, is_loopback, parse_json
+from publisher.channels.protocol import (
+    Capabilities,
+    ChannelConfig,
+    FieldSpec,
+    InboxItem,
+    InboxPage,
+    MediaItem,
+    Metrics,
+    PublishRequest,
+    PublishResult,
+    VerifyResult,
+)
+from publisher.clock import Clock, SystemClock
+from publisher.errors import AuthExpired, InputError, Rejected
+
+API = "/wp-json/wp/v2"
+PAGE_SIZE = 50
+METRICS_BATCH = 100
+SCHEDULE_MIN_AHEAD = timedelta(minutes=1)  # WordPress publishes a "future" post with a past date at once
+SLUG_WORDS = 60  # characters of the title kept in the slug, before the key's hash
+KEY_HASH = 10
+FIND_STATUSES = "publish,future,draft,pending,private"
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+_FILENAME_JUNK = re.compile(r"[^A-Za-z0-9._-]+")
+_BLOCK_END = re.compile(r"</p\s*>\s*", re.IGNORECASE)
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def normalise_site_url(url: str | None) -> str:
+    """``https://host[:port][/path]`` for what a user typed (``example.com``, ``https://Example.com/blog/``)."""
+    raw = (url or "").strip()
+    if not raw:
+        raise InputError("wordpress.url_required")
+    if "://" not in raw:
+        raw = "https://" + raw
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username or parts.password:
+        raise InputError("channel.bad_url", url=url)
+    if parts.query or parts.fragment:
+        raise InputError("channel.bad_url", url=url)
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        raise InputError("channel.insecure_url", url=url)
+    try:
+        port = parts.port
+    except ValueError:
+        raise InputError("channel.bad_url", url=url) from None
+    host = parts.hostname.lower()
+    if ":" in host:
+        host = f"[{host}]"
+    path = parts.path.rstrip("/")
+    for tail in ("/wp-json", "/wp-admin", "/wp-login.php"):  # a pasted API or admin address: keep the site
+        if path.endswith(tail):
+            path = path[: -len(tail)]
+    return f"{parts.scheme}://{host}" + (f":{port}" if port else "") + path
+
+
+def post_slug(request: PublishRequest) -> str:
+    """The slug carrying the delivery's marker: title words (ASCII) and a hash of the key."""
+    source = request.title or request.text
+    ascii_text = unicodedata.normalize("NFKD", source).encode("ascii", "ignore").decode().lower()
+    words = _SLUG_JUNK.sub("-", ascii_text).strip("-")[:SLUG_WORDS].strip("-") or "post"
+    return f"{words}-{hashlib.sha256(request.key.encode()).hexdigest()[:KEY_HASH]}"
+
+
+def html_to_text(content: str) -> str:
+    text = _BREAK.sub("\n", content)
+    text = _BLOCK_END.sub("\n\n", text)
+    text = _TAG.sub("", text)
+    return html.unescape(text).strip()
+
+
+class WordPressHttp(HttpClient):
+    """The shared client with Basic auth and WordPress' error bodies (``{"code", "message", "data"}``) mapped."""
+
+    def __init__(
+        self, base_url: str, user: str, password: str, *, transport: httpx.BaseTransport | None, guard: RateGuard
+    ) -> None:
+        super().__init__(base_url, transport=transport, guard=guard)
+        credentials = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+        self._client_options["headers"] = {**self._client_options["headers"], "Authorization": f"Basic {credentials}"}
+        account = hashlib.sha256(f"{user}:{password}".encode()).hexdigest()[:16]
+        self._guard_key = f"{self.host}:{urlsplit(self.base_url).port}:{account}"
+
+    def send(
+        self, method: str, path: str, *, content: bytes, headers: Mapping[str, str], params: Any = None
+    ) -> httpx.Response:
+        """:meth:`request` with a raw body (the media upload), mapped the same way."""
+        method = method.upper()
+        self.guard.check(self._guard_key)
+        try:
+            with httpx.Client(**self._client_options) as client:
+                response = client.request(method, path, params=params, content=content, headers=headers)
+        except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as exc:
+            raise self._map_exception(method, exc) from None
+        self.guard.observe(self._guard_key, response.headers)
+        self._check_status(method, response)
+        return response
+
+    def _check_status(self, method: str, response: httpx.Response) -> None:
+        status = response.status_code
+        if 200 <= status < 300 or status == 429 or status >= 500 or 300 <= status < 400:
+            super()._check_status(method, response)
+            return
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        if not isinstance(body, dict) or not body.get("code"):
+            if status == 401:
+                raise AuthExpired("wordpress.auth_failed", host=self.host, code="", message="")
+            content_type = response.headers.get("content-type", "").split(";")[0]
+            raise Rejected("channel.not_json", status=status, content_type=content_type)
+        code = str(body.get("code"))[:100]
+        message = html_to_text(str(body.get("message") or ""))[:500]
+        if status == 401:
+            raise AuthExpired("wordpress.auth_failed", host=self.host, code=code, message=message)
+        if status == 403 and code.startswith(("rest_cannot_", "rest_forbidden")):
+            raise Rejected("wordpress.not_allowed", code=code, message=message)
+        if status == 404 and code in ("rest_post_invalid_id", "rest_comment_invalid_id", "rest_invalid_post_id"):
+            raise Rejected("channel.remote_not_found", host=self.host, status=status, message=message)
+        raise Rejected("wordpress.rejected", status=status, code=code, message=message)
+
+
+class WordPressConnector:
+    def __init__(
+        self,
+        config: ChannelConfig,
+        password: str,
+        *,
+        transport: httpx.BaseTransport | None,
+        guard: RateGuard,
+        clock: Clock,
+    ) -> None:
+        if not config.base_url:
+            raise InputError("wordpress.url_required")
+        if not config.handle:
+            raise InputError("wordpress.handle_required")
+        self.config = config
+        self.http = WordPressHttp(config.base_url, config.handle, password, transport=transport, guard=guard)
+        self.clock = clock
+        self._me: int | None = None
+
+    # -- protocol -------------------------------------------------------------------------------
+
+    def verify(self) -> VerifyResult:
+        user = self._user()
+        capabilities = _dict(user.get("capabilities"))
+        details: dict[str, Any] = {
+            "user_id": user["id"],
+            "username": user.get("username") or user.get("slug"),
+            "roles": list(user.get("roles") or []),
+            "can_publish": bool(capabilities.get("publish_posts")),
+            "can_upload": bool(capabilities.get("upload_files")),
+            "can_moderate": bool(capabilities.get("moderate_comments")),
+        }
+        return VerifyResult(account=str(user.get("name") or user.get("username") or user["id"]), details=details)
+
+    def publish(self, request: PublishRequest) -> PublishResult:
+        return self._create(request, {"status": "publish"})
+
+    def find_published(self, request: PublishRequest) -> PublishResult | None:
+        """The post whose slug carries ``request``'s key (published, scheduled or draft); None if there is none."""
+        posts = self.http.json(
+            "GET",
+            f"{API}/posts",
+            params={"slug": post_slug(request), "status": FIND_STATUSES, "context": "edit", "per_page": 1},
+        )
+        for post in posts if isinstance(posts, list) else []:
+            if isinstance(post, dict) and "id" in post:
+                return PublishResult(remote_id=str(post["id"]), remote_url=post.get("link"))
+        return None
+
+    # -- optional capabilities ------------------------------------------------------------------
+
+    def fetch_inbox(self, cursor: str | None = None) -> InboxPage:
+        """Approved comments, newest first, without the account's own; the cursor is the next page number."""
+        page = 1
+        if cursor is not None:
+            if not cursor.isdigit() or int(cursor) < 1:
+                raise InputError("wordpress.bad_cursor", cursor=cursor)
+            page = int(cursor)
+        me = self._my_id()
+        params = {"per_page": PAGE_SIZE, "page": page, "orderby": "date", "order": "desc"}
+        response = self.http.request("GET", f"{API}/comments", params=params)
+        body = parse_json(response)
+        items = []
+        for comment in body if isinstance(body, list) else []:
+            if not isinstance(comment, dict) or "id" not in comment or comment.get("author") == me:
+                continue
+            parent = _int(comment.get("parent")) or 0
+            post = _int(comment.get("post")) or 0
+            name = str(comment.get("author_name") or "")
+            items.append(
+                InboxItem(
+                    remote_id=str(comment["id"]),
+                    kind="reply" if parent else "comment",
+                    author=name,
+                    author_name=name,
+                    text=html_to_text(str(_dict(comment.get("content")).get("rendered") or "")),
+                    created_at=_timestamp(comment.get("date_gmt") or comment.get("date")),
+                    url=comment.get("link"),
+                    in_reply_to_id=str(post) if post else None,
+                )
+            )
+        total = _header_int(response, "x-wp-totalpages")
+        return InboxPage(items=tuple(items), next_cursor=str(page + 1) if total is not None and page < total else None)
+
+    def reply(self, to_remote_id: str, text: str) -> PublishResult:
+        if not to_remote_id.isdigit():
+            raise InputError("wordpress.bad_remote_id", remote_id=to_remote_id)
+        if not text.strip():
+            raise InputError("wordpress.empty_reply")
+        original = self.http.json("GET", f"{API}/comments/{to_remote_id}")
+        post = _int(_dict(original).get("post"))
+        if not post:
+            raise Rejected("channel.unexpected_response", endpoint="comments")
+        body = {"post": post, "parent": int(to_remote_id), "content": html.escape(text.strip(), quote=False)}
+        created = self.http.json("POST", f"{API}/comments", json_body=body)
+        if not isinstance(created, dict) or "id" not in created:
+            raise Rejected("channel.unexpected_response", endpoint="comments")
+        return PublishResult(remote_id=str(created["id"]), remote_url=created.get("link"))
+
+    def fetch_metrics(self, remote_ids: Sequence[str]) -> dict[str, Metrics]:
+        """Comment counts (core WordPress counts nothing else). Posts deleted or trashed are left out."""
+        wanted = [r for r in dict.fromkeys(remote_ids) if r.isdigit()]
+        existing: set[str] = set()
+        for start in range(0, len(wanted), METRICS_BATCH):
+            batch = wanted[start : start + METRICS_BATCH]
+            params = {
+                "include": ",".join(batch),
+                "status": FIND_STATUSES,
+                "per_page": METRICS_BATCH,
+                "_fields": "id",
+                "context": "edit",
+            }
+            posts = self.http.json("GET", f"{API}/posts", params=params)
+            existing.update(str(p["id"]) for p in posts if isinstance(p, dict) and "id" in p)
+        metrics: dict[str, Metrics] = {}
+        for remote_id in wanted:
+            if remote_id not in existing:
+                continue
+            response = self.http.request("GET", f"{API}/comments", params={"post": remote_id, "per_page": 1})
+            metrics[remote_id] = Metrics(replies=_header_int(response, "x-wp-total"))
+        return metrics
+
+    def schedule(self, request: PublishRequest, at: datetime) -> PublishResult:
+        if at.tzinfo is None:
+            raise InputError("time.naive", value=at.isoformat())
+        if at - self.clock.now() < SCHEDULE_MIN_AHEAD:
+            raise InputError("wordpress.schedule_too_soon", at=at.isoformat())
+        return self._create(request, {"status": "future", "date_gmt": at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")})
+
+    def cancel_scheduled(self, remote_id: str) -> None:
+        """Move the scheduled post to the trash (recoverable there); refused once WP-Cron has published it."""
+        if not remote_id.isdigit():
+            raise InputError("wordpress.bad_remote_id", remote_id=remote_id)
+        post = _dict(self.http.json("GET", f"{API}/posts/{remote_id}", params={"context": "edit"}))
+        status = str(post.get("status") or "")
+        if status != "future":
+            raise Rejected("wordpress.not_scheduled", remote_id=remote_id, status=status)
+        self.http.request("DELETE", f"{API}/posts/{remote_id}")
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def _user(self) -> dict[str, Any]:
+        user = self.http.json("GET", f"{API}/users/me", params={"context": "edit"})
+        if not isinstance(user, dict) or "id" not in user:
+            raise Rejected("channel.unexpected_response", endpoint="users/me")
+        self._me = _int(user.get("id"))
+        return user
+
+    def _my_id(self) -> int | None:
+        if self._me is None:
+            self._user()
+        return self._me
+
+    def _create(self, request: PublishRequest, extra: dict[str, Any]) -> PublishResult:
+        content = self._content(request)
+        if not content.strip() and not request.media:
+            raise Rejected("wordpress.empty_post")
+        uploaded = [self._upload(item, request.frame) for item in request.media]
+        figures = "".join(_figure(media, item) for media, item in zip(uploaded, request.media, strict=True))
+        body: dict[str, Any] = {
+            "title": request.title or "",
+            "content": content + figures,
+            "slug": post_slug(request),
+            **extra,
+        }
+        if uploaded:
+            body["featured_media"] = uploaded[0]["id"]
+        post = self.http.json("POST", f"{API}/posts", json_body=body)
+        if not isinstance(post, dict) or "id" not in post:
+            raise Rejected("channel.unexpected_response", endpoint="posts")
+        return PublishResult(remote_id=str(post["id"]), remote_url=post.get("link"))
+
+    def _content(self, request: PublishRequest) -> str:
+        from publisher.text import UtmTemplate, render
+
+        utm_values = {k: v for k, v in request.utm.items() if v}
+        template = (
+            UtmTemplate(
+                source=utm_values.get("source"),
+                medium=utm_values.get("medium"),
+                campaign=utm_values.get("campaign"),
+                term=utm_values.get("term"),
+                content=utm_values.get("content"),
+            )
+            if utm_values
+            else None
+        )
+        rendered = render(
+            request.text, "wordpress", utm=template, campaign=request.campaign, channel=request.channel_name
+        )
+        return "".join(part.text for part in rendered.parts)
+
+    def _upload(self, item: MediaItem, frame: dict[str, Any] | None) -> dict[str, Any]:
+        content = _media_bytes(item, frame)
+        headers = {
+            "Content-Type": item.mime_type,
+            "Content-Disposition": f'attachment; filename="{_safe_filename(item.filename)}"',
+        }
+        media = parse_json(self.http.send("POST", f"{API}/media", content=content, headers=headers))
+        if not isinstance(media, dict) or "id" not in media:
+            raise Rejected("channel.unexpected_response", endpoint="media")
+        if item.alt_text:
+            updated = self.http.json("POST", f"{API}/media/{media['id']}", json_body={"alt_text": item.alt_text})
+            media = {**media, **_dict(updated)}
+        return media
+
+
+def _figure(media: dict[str, Any], item: MediaItem) -> str:
+    src = html.escape(str(media.get("source_url") or ""))
+    alt = html.escape(item.alt_text or "")
+    media_id = html.escape(str(media["id"]))
+    return f'\n<figure class="wp-block-image"><img src="{src}" alt="{alt}" class="wp-image-{media_id}"/></figure>'
+
+
+def _safe_filename(name: str) -> str:
+    """An ASCII file name for the ``Content-Disposition`` header (WordPress names the attachment after it)."""
+    stem, dot, suffix = Path(name).name.rpartition(".")
+    if not dot:
+        stem, suffix = suffix, ""
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    stem = _FILENAME_JUNK.sub("-", ascii_stem).strip("-.") or "image"
+    suffix = _FILENAME_JUNK.sub("", suffix)
+    return f"{stem}.{suffix}" if suffix else stem
+
+
+def _media_bytes(item: MediaItem, frame: dict[str, Any] | None) -> bytes:
+    source = Path(item.path)
+    if not source.is_file():
+        raise Rejected("wordpress.media_missing", filename=item.filename, path=str(source))
+    if frame and item.mime_type.startswith("image/"):
+        import tempfile
+
+        from publisher.domain.brand import ImageFrame
+        from publisher.media import apply_frame
+
+        with tempfile.TemporaryDirectory(prefix="publisher-frame-") as folder:
+            target = Path(folder) / f"framed{source.suffix.lower()}"
+            apply_frame(source, ImageFrame.from_json(frame), target)
+            return target.read_bytes()
+    return source.read_bytes()
+
+
+def _header_int(response: httpx.Response, name: str) -> int | None:
+    value = response.headers.get(name, "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def _timestamp(value: object) -> datetime:
+    try:
+        when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.fromtimestamp(0, UTC)
+    return when if when.tzinfo else when.replace(tzinfo=UTC)  # date_gmt carries no offset
+
+
+def _dict(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+class WordPressKind:
+    kind = "wordpress"
+    display_name = "WordPress"
+    fields: tuple[FieldSpec, ...] = (FieldSpec("url", required=True), FieldSpec("handle", required=True))
+    needs_secret = True  # an Application Password
+    idempotent_publish = False  # no server-side key; find_published() finds the post by its slug marker
+    capabilities = Capabilities(inbox=True, metrics=True, server_scheduling=True, threads=False, media=True)
+
+    def __init__(
+        self,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        clock: Clock | None = None,
+        guard: RateGuard | None = None,
+    ) -> None:
+        self.transport = transport
+        self.clock: Clock = clock or SystemClock()
+        self.guard = guard or RateGuard(time.time)
+
+    def validate(
+        self, *, base_url: str | None, handle: str | None, path: str | None
+    ) -> tuple[str | None, str | None, dict[str, Any]]:
+        user = (handle or "").strip()
+        if not user:
+            raise InputError("wordpress.handle_required")
+        return normalise_site_url(base_url), user, {}
+
+    def connect(self, config: ChannelConfig, secret: str | None) -> WordPressConnector:
+        if not secret or not secret.strip():
+            raise InputError("channel.secret_required", kind=self.kind)
+        return WordPressConnector(config, secret.strip(), transport=self.transport, guard=self.guard, clock=self.clock)
