@@ -61,6 +61,34 @@ def is_loopback(host: str | None) -> bool:
         return False
 
 
+def normalise_service_url(url: str | None, *, required_code: str) -> str:
+    """``https://host[:port][/path]`` for what a user typed (``example.org``, ``https://Example.org/blog/``).
+
+    ``https://`` is assumed when no scheme is given; plain ``http://`` only for loopback; no credentials, query
+    or fragment. An empty value raises ``InputError(required_code)``.
+    """
+    raw = (url or "").strip()
+    if not raw:
+        raise InputError(required_code)
+    if "://" not in raw:
+        raw = "https://" + raw
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username or parts.password:
+        raise InputError("channel.bad_url", url=url)
+    if parts.query or parts.fragment:
+        raise InputError("channel.bad_url", url=url)
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        raise InputError("channel.insecure_url", url=url)
+    try:
+        port = parts.port
+    except ValueError:
+        raise InputError("channel.bad_url", url=url) from None
+    host = parts.hostname.lower()
+    if ":" in host:
+        host = f"[{host}]"
+    return f"{parts.scheme}://{host}" + (f":{port}" if port else "") + parts.path.rstrip("/")
+
+
 def check_url(url: str) -> str:
     """``url`` if it is ``https://`` (or ``http://`` on loopback); :class:`InputError` otherwise."""
     parts = urlsplit(url)

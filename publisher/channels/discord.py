@@ -18,18 +18,17 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
 from publisher.channels._http import DEFAULT_RETRY_AFTER, HttpClient, RateGuard, parse_reset
+from publisher.channels._media import media_bytes
 from publisher.channels.protocol import (
     Capabilities,
     ChannelConfig,
     FieldSpec,
-    MediaItem,
     PublishRequest,
     PublishResult,
     VerifyResult,
@@ -142,18 +141,7 @@ class DiscordConnector:
     def publish(self, request: PublishRequest) -> PublishResult:
         from publisher.text import UtmTemplate, render
 
-        utm = {k: v for k, v in request.utm.items() if v}
-        template = (
-            UtmTemplate(
-                source=utm.get("source"),
-                medium=utm.get("medium"),
-                campaign=utm.get("campaign"),
-                term=utm.get("term"),
-                content=utm.get("content"),
-            )
-            if utm
-            else None
-        )
+        template = UtmTemplate.from_mapping(request.utm)
         part = render(
             request.text, "discord", utm=template, campaign=request.campaign, channel=request.channel_name
         ).parts[0]
@@ -176,7 +164,16 @@ class DiscordConnector:
                 if item.alt_text:
                     attachment["description"] = item.alt_text  # the alt text
                 attachments.append(attachment)
-                files.append((f"files[{n}]", (item.filename, _media_bytes(item, request.frame), item.mime_type)))
+                files.append(
+                    (
+                        f"files[{n}]",
+                        (
+                            item.filename,
+                            media_bytes(item, request.frame, missing_code="discord.media_missing"),
+                            item.mime_type,
+                        ),
+                    )
+                )
             payload["attachments"] = attachments
             message = self.http.json(
                 "POST", self.path, params=params, data={"payload_json": json.dumps(payload)}, files=files
@@ -193,23 +190,6 @@ class DiscordConnector:
     def find_published(self, request: PublishRequest) -> PublishResult | None:
         """Always ``None``: a webhook cannot list the channel's messages."""
         return None
-
-
-def _media_bytes(item: MediaItem, frame: dict[str, Any] | None) -> bytes:
-    source = Path(item.path)
-    if not source.is_file():
-        raise Rejected("discord.media_missing", filename=item.filename, path=str(source))
-    if frame and item.mime_type.startswith("image/"):
-        import tempfile
-
-        from publisher.domain.brand import ImageFrame
-        from publisher.media import apply_frame
-
-        with tempfile.TemporaryDirectory(prefix="publisher-frame-") as folder:
-            target = Path(folder) / f"framed{source.suffix.lower()}"
-            apply_frame(source, ImageFrame.from_json(frame), target)
-            return target.read_bytes()
-    return source.read_bytes()
 
 
 class DiscordKind:

@@ -188,18 +188,11 @@ class FeedConnector:
 
     def _body_with_tracking(self, request: PublishRequest) -> str:
         """The Markdown with the brand's UTM parameters on every link (never twice)."""
-        utm = {k: v for k, v in request.utm.items() if v}
-        if not utm:
+        if not any(request.utm.values()):
             return request.text.rstrip()
         from publisher.text import UtmTemplate, render
 
-        template = UtmTemplate(
-            source=utm.get("source"),
-            medium=utm.get("medium"),
-            campaign=utm.get("campaign"),
-            term=utm.get("term"),
-            content=utm.get("content"),
-        )
+        template = UtmTemplate.from_mapping(request.utm)
         rendered = render(request.text, "feed", utm=template, campaign=request.campaign, channel=request.channel_name)
         return rendered.parts[0].text.rstrip()
 

@@ -14,13 +14,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
 from publisher.channels._http import HttpClient, RateGuard, is_loopback, parse_json
+from publisher.channels._media import media_bytes
 from publisher.channels.protocol import (
     Capabilities,
     ChannelConfig,
@@ -280,18 +280,7 @@ class MastodonConnector:
     def _parts(self, request: PublishRequest) -> list[str]:
         from publisher.text import UtmTemplate, render
 
-        utm_values = {k: v for k, v in request.utm.items() if v}
-        template = (
-            UtmTemplate(
-                source=utm_values.get("source"),
-                medium=utm_values.get("medium"),
-                campaign=utm_values.get("campaign"),
-                term=utm_values.get("term"),
-                content=utm_values.get("content"),
-            )
-            if utm_values
-            else None
-        )
+        template = UtmTemplate.from_mapping(request.utm)
         limit = self.config.settings.get("max_characters")
         rendered = render(
             request.text,
@@ -339,7 +328,7 @@ class MastodonConnector:
         return status
 
     def _upload(self, item: MediaItem, frame: dict[str, Any] | None) -> str:
-        content = _media_bytes(item, frame)
+        content = media_bytes(item, frame, missing_code="mastodon.media_missing")
         data = {"description": item.alt_text} if item.alt_text else {}
         response = self.http.request(
             "POST", self.api.path("media"), data=data, files={"file": (item.filename, content, item.mime_type)}
@@ -355,23 +344,6 @@ class MastodonConnector:
             response = self.http.request("GET", f"/api/v1/media/{media_id}")
             media = parse_json(response)
         return media_id
-
-
-def _media_bytes(item: MediaItem, frame: dict[str, Any] | None) -> bytes:
-    source = Path(item.path)
-    if not source.is_file():
-        raise Rejected("mastodon.media_missing", filename=item.filename, path=str(source))
-    if frame and item.mime_type.startswith("image/"):
-        import tempfile
-
-        from publisher.domain.brand import ImageFrame
-        from publisher.media import apply_frame
-
-        with tempfile.TemporaryDirectory(prefix="publisher-frame-") as folder:
-            target = Path(folder) / f"framed{source.suffix.lower()}"
-            apply_frame(source, ImageFrame.from_json(frame), target)
-            return target.read_bytes()
-    return source.read_bytes()
 
 
 def _next_max_id(response: httpx.Response) -> str | None:

@@ -25,13 +25,20 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import httpx
 
-from publisher.channels._http import DEFAULT_TIMEOUT, SAFE_METHODS, USER_AGENT, check_url, is_loopback, parse_reset
+from publisher.channels._http import (
+    DEFAULT_TIMEOUT,
+    SAFE_METHODS,
+    USER_AGENT,
+    check_url,
+    normalise_service_url,
+    parse_reset,
+)
+from publisher.channels._media import media_bytes
 from publisher.channels.protocol import (
     Capabilities,
     ChannelConfig,
@@ -67,26 +74,7 @@ _ROOM = re.compile(r"^(![^\s]+|#[^:\s]+:[^\s]+)$")
 
 def normalise_homeserver_url(url: str | None) -> str:
     """``https://host[:port][/prefix]`` for what a user typed (``matrix.org``, ``https://Matrix.Org/``)."""
-    raw = (url or "").strip()
-    if not raw:
-        raise InputError("matrix.url_required")
-    if "://" not in raw:
-        raw = "https://" + raw
-    parts = urlsplit(raw)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username or parts.password:
-        raise InputError("channel.bad_url", url=url)
-    if parts.query or parts.fragment:
-        raise InputError("channel.bad_url", url=url)
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise InputError("channel.insecure_url", url=url)
-    try:
-        port = parts.port
-    except ValueError:
-        raise InputError("channel.bad_url", url=url) from None
-    host = parts.hostname.lower()
-    if ":" in host:
-        host = f"[{host}]"
-    return f"{parts.scheme}://{host}" + (f":{port}" if port else "") + parts.path.rstrip("/")
+    return normalise_service_url(url, required_code="matrix.url_required")
 
 
 def normalise_user_id(handle: str | None) -> str | None:
@@ -470,17 +458,7 @@ class MatrixConnector:
     def _render(self, text: str, request: PublishRequest | None) -> _Message:
         from publisher.text import UtmTemplate, render
 
-        template = None
-        if request is not None:
-            values = {k: v for k, v in request.utm.items() if v}
-            if values:
-                template = UtmTemplate(
-                    source=values.get("source"),
-                    medium=values.get("medium"),
-                    campaign=values.get("campaign"),
-                    term=values.get("term"),
-                    content=values.get("content"),
-                )
+        template = UtmTemplate.from_mapping(request.utm) if request is not None else None
         rendered = render(
             text,
             "matrix",
@@ -503,7 +481,7 @@ class MatrixConnector:
         return str(event_id)
 
     def _image_content(self, item: MediaItem, frame: dict[str, Any] | None) -> dict[str, Any]:
-        data = _media_bytes(item, frame)
+        data = media_bytes(item, frame, missing_code="matrix.media_missing")
         upload = self.http.json(
             "POST",
             "/_matrix/media/v3/upload",
@@ -596,23 +574,6 @@ def _timestamp(value: object) -> datetime:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return datetime.fromtimestamp(value / 1000, UTC)
     return datetime.fromtimestamp(0, UTC)
-
-
-def _media_bytes(item: MediaItem, frame: dict[str, Any] | None) -> bytes:
-    source = Path(item.path)
-    if not source.is_file():
-        raise Rejected("matrix.media_missing", filename=item.filename, path=str(source))
-    if frame and item.mime_type.startswith("image/"):
-        import tempfile
-
-        from publisher.domain.brand import ImageFrame
-        from publisher.media import apply_frame
-
-        with tempfile.TemporaryDirectory(prefix="publisher-frame-") as folder:
-            target = Path(folder) / f"framed{source.suffix.lower()}"
-            apply_frame(source, ImageFrame.from_json(frame), target)
-            return target.read_bytes()
-    return source.read_bytes()
 
 
 def _image_size(data: bytes) -> tuple[int, int] | None:

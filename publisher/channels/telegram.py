@@ -21,19 +21,18 @@ import hashlib
 import json
 import re
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
 
 from publisher.channels._http import HttpClient, RateGuard, check_url, parse_json
+from publisher.channels._media import media_bytes
 from publisher.channels.protocol import (
     Capabilities,
     ChannelConfig,
     FieldSpec,
     InboxItem,
     InboxPage,
-    MediaItem,
     PublishRequest,
     PublishResult,
     VerifyResult,
@@ -187,7 +186,10 @@ class TelegramConnector:
                 raise Rejected("telegram.empty_message")
             return self._result(self._send_message(text))
         caption = text if text.strip() and length <= MAX_CAPTION else ""
-        files = [(item.filename, _media_bytes(item, request.frame), item.mime_type) for item in media]
+        files = [
+            (item.filename, media_bytes(item, request.frame, missing_code="telegram.media_missing"), item.mime_type)
+            for item in media
+        ]
         if len(files) == 1:
             data: dict[str, Any] = {"chat_id": self.chat}
             if caption:
@@ -266,18 +268,7 @@ class TelegramConnector:
     def _render(self, markdown: str, request: PublishRequest | None) -> tuple[str, int]:
         from publisher.text import UtmTemplate, render
 
-        utm = {k: v for k, v in (request.utm if request else {}).items() if v}
-        template = (
-            UtmTemplate(
-                source=utm.get("source"),
-                medium=utm.get("medium"),
-                campaign=utm.get("campaign"),
-                term=utm.get("term"),
-                content=utm.get("content"),
-            )
-            if utm
-            else None
-        )
+        template = UtmTemplate.from_mapping(request.utm) if request is not None else None
         rendered = render(
             markdown,
             "telegram",
@@ -345,23 +336,6 @@ class TelegramConnector:
 
 def _dict(value: object) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
-
-
-def _media_bytes(item: MediaItem, frame: dict[str, Any] | None) -> bytes:
-    source = Path(item.path)
-    if not source.is_file():
-        raise Rejected("telegram.media_missing", filename=item.filename, path=str(source))
-    if frame and item.mime_type.startswith("image/"):
-        import tempfile
-
-        from publisher.domain.brand import ImageFrame
-        from publisher.media import apply_frame
-
-        with tempfile.TemporaryDirectory(prefix="publisher-frame-") as folder:
-            target = Path(folder) / f"framed{source.suffix.lower()}"
-            apply_frame(source, ImageFrame.from_json(frame), target)
-            return target.read_bytes()
-    return source.read_bytes()
 
 
 class TelegramKind:

@@ -26,7 +26,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from publisher.channels._http import HttpClient, RateGuard, is_loopback, parse_json
+from publisher.channels._http import HttpClient, RateGuard, normalise_service_url, parse_json
+from publisher.channels._media import media_bytes
 from publisher.channels.protocol import (
     Capabilities,
     ChannelConfig,
@@ -58,30 +59,11 @@ _TAG = re.compile(r"<[^>]+>")
 
 def normalise_site_url(url: str | None) -> str:
     """``https://host[:port][/path]`` for what a user typed (``example.com``, ``https://Example.com/blog/``)."""
-    raw = (url or "").strip()
-    if not raw:
-        raise InputError("wordpress.url_required")
-    if "://" not in raw:
-        raw = "https://" + raw
-    parts = urlsplit(raw)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username or parts.password:
-        raise InputError("channel.bad_url", url=url)
-    if parts.query or parts.fragment:
-        raise InputError("channel.bad_url", url=url)
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise InputError("channel.insecure_url", url=url)
-    try:
-        port = parts.port
-    except ValueError:
-        raise InputError("channel.bad_url", url=url) from None
-    host = parts.hostname.lower()
-    if ":" in host:
-        host = f"[{host}]"
-    path = parts.path.rstrip("/")
+    site = normalise_service_url(url, required_code="wordpress.url_required")
     for tail in ("/wp-json", "/wp-admin", "/wp-login.php"):  # a pasted API or admin address: keep the site
-        if path.endswith(tail):
-            path = path[: -len(tail)]
-    return f"{parts.scheme}://{host}" + (f":{port}" if port else "") + path
+        if site.endswith(tail):
+            return site[: -len(tail)]
+    return site
 
 
 def post_slug(request: PublishRequest) -> str:
@@ -326,25 +308,14 @@ class WordPressConnector:
     def _content(self, request: PublishRequest) -> str:
         from publisher.text import UtmTemplate, render
 
-        utm_values = {k: v for k, v in request.utm.items() if v}
-        template = (
-            UtmTemplate(
-                source=utm_values.get("source"),
-                medium=utm_values.get("medium"),
-                campaign=utm_values.get("campaign"),
-                term=utm_values.get("term"),
-                content=utm_values.get("content"),
-            )
-            if utm_values
-            else None
-        )
+        template = UtmTemplate.from_mapping(request.utm)
         rendered = render(
             request.text, "wordpress", utm=template, campaign=request.campaign, channel=request.channel_name
         )
         return "".join(part.text for part in rendered.parts)
 
     def _upload(self, item: MediaItem, frame: dict[str, Any] | None) -> dict[str, Any]:
-        content = _media_bytes(item, frame)
+        content = media_bytes(item, frame, missing_code="wordpress.media_missing")
         headers = {
             "Content-Type": item.mime_type,
             "Content-Disposition": f'attachment; filename="{_safe_filename(item.filename)}"',
@@ -374,23 +345,6 @@ def _safe_filename(name: str) -> str:
     stem = _FILENAME_JUNK.sub("-", ascii_stem).strip("-.") or "image"
     suffix = _FILENAME_JUNK.sub("", suffix)
     return f"{stem}.{suffix}" if suffix else stem
-
-
-def _media_bytes(item: MediaItem, frame: dict[str, Any] | None) -> bytes:
-    source = Path(item.path)
-    if not source.is_file():
-        raise Rejected("wordpress.media_missing", filename=item.filename, path=str(source))
-    if frame and item.mime_type.startswith("image/"):
-        import tempfile
-
-        from publisher.domain.brand import ImageFrame
-        from publisher.media import apply_frame
-
-        with tempfile.TemporaryDirectory(prefix="publisher-frame-") as folder:
-            target = Path(folder) / f"framed{source.suffix.lower()}"
-            apply_frame(source, ImageFrame.from_json(frame), target)
-            return target.read_bytes()
-    return source.read_bytes()
 
 
 def _header_int(response: httpx.Response, name: str) -> int | None:

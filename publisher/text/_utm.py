@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
@@ -20,6 +21,20 @@ class UtmTemplate:
     campaign: str | None
     term: str | None = None
     content: str | None = None
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, str | None]) -> UtmTemplate | None:
+        """From a brand's ``utm`` settings (source/medium/campaign/term/content); None when nothing is set."""
+        given = {k: v for k, v in values.items() if v}
+        if not given:
+            return None
+        return cls(
+            source=given.get("source"),
+            medium=given.get("medium"),
+            campaign=given.get("campaign"),
+            term=given.get("term"),
+            content=given.get("content"),
+        )
 
 
 def utm_parameters(template: UtmTemplate, *, kind: str, channel: str = "", campaign: str = "") -> list[tuple[str, str]]:

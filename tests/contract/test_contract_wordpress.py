@@ -509,6 +509,10 @@ def raised_codes() -> dict[str, set[frozenset[str]]]:
             value = node.args[0].value
             if isinstance(value, str) and CODE.match(value):
                 found.setdefault(value, set()).add(frozenset(k.arg for k in node.keywords if k.arg))
+        if isinstance(node, ast.Call):
+            for keyword in node.keywords:  # codes handed to the shared media_bytes(), which raises them itself
+                if keyword.arg == "missing_code" and isinstance(keyword.value, ast.Constant):
+                    found.setdefault(keyword.value.value, set()).add(frozenset({"filename", "path"}))
     return found
 
 
