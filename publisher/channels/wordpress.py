@@ -46,10 +46,14 @@ from publisher.errors import AuthExpired, InputError, Rejected
 API = "/wp-json/wp/v2"
 PAGE_SIZE = 50
 METRICS_BATCH = 100
-SCHEDULE_MIN_AHEAD = timedelta(minutes=1)  # WordPress publishes a "future" post with a past date at once
+# WordPress publishes a "future" post less than a minute ahead at once (wp_insert_post, by the server's clock when
+# the post is created, i.e. after the uploads): keep a margin for those and for clock skew.
+SCHEDULE_MIN_AHEAD = timedelta(minutes=2)
 SLUG_WORDS = 60  # characters of the title kept in the slug, before the key's hash
 KEY_HASH = 10
 FIND_STATUSES = "publish,future,draft,pending,private"
+# A file WordPress refuses (type not allowed, empty, too big for PHP) comes back as HTTP 500 with this code.
+UPLOAD_REFUSED = "rest_upload_sideload_error"
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 _FILENAME_JUNK = re.compile(r"[^A-Za-z0-9._-]+")
 _BLOCK_END = re.compile(r"</p\s*>\s*", re.IGNORECASE)
@@ -110,6 +114,9 @@ class WordPressHttp(HttpClient):
 
     def _check_status(self, method: str, response: httpx.Response) -> None:
         status = response.status_code
+        if status == 500 and _error_code(response) == UPLOAD_REFUSED:  # not a server fault: retrying cannot help
+            message = html_to_text(str(response.json().get("message") or ""))[:500]
+            raise Rejected("wordpress.rejected", status=status, code=UPLOAD_REFUSED, message=message)
         if 200 <= status < 300 or status == 429 or status >= 500 or 300 <= status < 400:
             super()._check_status(method, response)
             return
@@ -345,6 +352,14 @@ def _safe_filename(name: str) -> str:
     stem = _FILENAME_JUNK.sub("-", ascii_stem).strip("-.") or "image"
     suffix = _FILENAME_JUNK.sub("", suffix)
     return f"{stem}.{suffix}" if suffix else stem
+
+
+def _error_code(response: httpx.Response) -> str | None:
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    return str(body.get("code")) if isinstance(body, dict) else None
 
 
 def _header_int(response: httpx.Response, name: str) -> int | None:

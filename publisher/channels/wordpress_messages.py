@@ -18,8 +18,8 @@ WORDPRESS_MESSAGES: dict[str, str] = {
     "wordpress.empty_post": "The post is empty. Write some text or attach an image.",
     "wordpress.media_missing": "The media file {filename} is no longer in Publisher's media folder ({path}). "
     "Attach it again.",
-    "wordpress.schedule_too_soon": "{at} is not in the future; WordPress would publish the post at once. Pick a "
-    "later time or publish now.",
+    "wordpress.schedule_too_soon": "{at} is less than 2 minutes away; WordPress would publish the post at once. "
+    "Pick a later time or publish now.",
     "wordpress.not_scheduled": "The WordPress post {remote_id} is no longer scheduled (its status is "
     "'{status}'), so it was not cancelled.",
     "wordpress.bad_remote_id": "'{remote_id}' is not a WordPress post or comment id.",
