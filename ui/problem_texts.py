@@ -408,7 +408,7 @@ def problem_templates() -> dict[str, str]:
         ),
         "wordpress.schedule_too_soon": QCoreApplication.translate(
             "problems",
-            "{at} is not in the future; WordPress would publish the post at once. Pick a later time or publish now.",
+            "{at} is less than 2 minutes away; WordPress would publish the post at once. Pick a later time or publish now.",
         ),
         "wordpress.not_scheduled": QCoreApplication.translate(
             "problems",
@@ -420,5 +420,69 @@ def problem_templates() -> dict[str, str]:
         "wordpress.empty_reply": QCoreApplication.translate("problems", "The reply is empty. Write some text."),
         "wordpress.bad_cursor": QCoreApplication.translate(
             "problems", "'{cursor}' is not a page of WordPress comments."
+        ),
+        "bluesky.handle_required": QCoreApplication.translate(
+            "problems", "A Bluesky channel needs the account's handle, e.g. you.bsky.social."
+        ),
+        "bluesky.bad_handle": QCoreApplication.translate(
+            "problems",
+            "'{handle}' is not a Bluesky handle. Write it like you.bsky.social (or your own domain), without spaces.",
+        ),
+        "bluesky.unknown_handle": QCoreApplication.translate(
+            "problems",
+            "{server} knows no Bluesky account with the handle {handle}. Check the spelling; if the account is on its own server, enter that server's address too.",
+        ),
+        "bluesky.bad_did": QCoreApplication.translate(
+            "problems",
+            "The handle {handle} belongs to {did}, which Publisher cannot look up (only did:plc and did:web identities are supported).",
+        ),
+        "bluesky.no_pds": QCoreApplication.translate(
+            "problems",
+            "The identity document of {did} names no Bluesky server (#atproto_pds). Check the account on its server.",
+        ),
+        "bluesky.login_failed": QCoreApplication.translate(
+            "problems",
+            "Bluesky did not accept the app password for {handle} ({message}). Create a new app password under Settings > Privacy and security > App passwords and update the channel with it.",
+        ),
+        "bluesky.token_expired": QCoreApplication.translate(
+            "problems",
+            "The Bluesky session expired and could not be renewed. Update the channel with a new app password.",
+        ),
+        "bluesky.token_invalid": QCoreApplication.translate(
+            "problems", "Bluesky no longer accepts the session. Update the channel with a new app password."
+        ),
+        "bluesky.rejected": QCoreApplication.translate(
+            "problems", "Bluesky refused the request (HTTP {status}, {error}): {message}"
+        ),
+        "bluesky.empty_post": QCoreApplication.translate(
+            "problems", "The post is empty. Write some text or attach an image."
+        ),
+        "bluesky.empty_reply": QCoreApplication.translate("problems", "The reply is empty. Write some text."),
+        "bluesky.reply_too_long": QCoreApplication.translate(
+            "problems",
+            "The reply is too long for Bluesky ({length} characters; at most {max} characters and {max_bytes} bytes). Shorten it.",
+        ),
+        "bluesky.too_many_media": QCoreApplication.translate(
+            "problems", "The post has {count} images; Bluesky takes at most {max}. Remove some."
+        ),
+        "bluesky.unsupported_media": QCoreApplication.translate(
+            "problems", "{filename} ({mime_type}) cannot be posted to Bluesky yet; only images can."
+        ),
+        "bluesky.image_too_large": QCoreApplication.translate(
+            "problems",
+            "{filename} is {size} bytes large; Bluesky takes images of at most {max} bytes. Use a smaller image.",
+        ),
+        "bluesky.media_missing": QCoreApplication.translate(
+            "problems", "The media file {filename} is no longer in Publisher's media folder ({path}). Attach it again."
+        ),
+        "bluesky.rkey_taken": QCoreApplication.translate(
+            "problems",
+            "Bluesky already holds a different post under this delivery's record key ({rkey}), so nothing was posted. Post it again as a new post.",
+        ),
+        "bluesky.post_not_found": QCoreApplication.translate(
+            "problems", "The Bluesky post {uri} no longer exists; it may have been deleted."
+        ),
+        "bluesky.bad_remote_id": QCoreApplication.translate(
+            "problems", "'{remote_id}' is not a Bluesky post (an at:// address)."
         ),
     }

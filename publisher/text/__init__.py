@@ -7,6 +7,7 @@ No Qt here. The public API::
     count(text, kind, *, limit) -> Count          # the payload text of one post
     split_thread(text, kind, *, limit, numbering) -> [str]
     extract_entities(text) -> [Entity]            # links, mentions, hashtags (str offsets)
+    bluesky_facets(text) -> [dict]                # Bluesky rich-text facets (UTF-8 byte offsets; mentions by handle)
     graphemes(text) -> int
     UtmTemplate, apply_utm(url, template, *, kind, channel, campaign)
     length_problems(rendered) -> [Problem]        # messages: publisher.text.messages.TEXT_MESSAGES
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from publisher.text._counting import Count, count
 from publisher.text._entities import Entity, extract_entities
+from publisher.text._facets import bluesky_facets
 from publisher.text._kinds import KINDS, THREAD_KINDS, KindInfo, kind_info
 from publisher.text._problems import length_problems
 from publisher.text._render import Part, Rendered, render
@@ -36,6 +38,7 @@ __all__ = [
     "Rendered",
     "UtmTemplate",
     "apply_utm",
+    "bluesky_facets",
     "count",
     "extract_entities",
     "graphemes",

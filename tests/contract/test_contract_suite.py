@@ -5,8 +5,10 @@ from __future__ import annotations
 import httpx
 import pytest
 from connector_contract import WHEN, ConnectorContract
+from test_contract_bluesky import ENTRYWAY, PASSWORD, FakeAtproto
 from test_contract_mastodon import BASE, FakeMastodon
 
+from publisher.channels.bluesky import BlueskyKind
 from publisher.channels.feed import FeedKind
 from publisher.channels.mastodon import MastodonKind
 from publisher.channels.protocol import ChannelConfig
@@ -34,3 +36,13 @@ class TestMastodonContract(ConnectorContract):
     @pytest.fixture
     def connector(self, kind):
         return kind.connect(ChannelConfig(1, "Contract", BASE, None, {}), "tok")
+
+
+class TestBlueskyContract(ConnectorContract):
+    @pytest.fixture
+    def kind(self):
+        return BlueskyKind(transport=httpx.MockTransport(FakeAtproto()), clock=ManualClock(WHEN))
+
+    @pytest.fixture
+    def connector(self, kind):
+        return kind.connect(ChannelConfig(1, "Contract", ENTRYWAY, "alice.test", {}), PASSWORD)

@@ -96,7 +96,10 @@ def test_a_refused_channel_writes_nothing(services, feed_dir, memory_keyring, ki
 def test_an_unknown_kind_names_the_known_ones(services):
     with pytest.raises(InputError) as caught:
         services.channels.add("mastodonn", name="Social")
-    assert caught.value.params == {"kind": "mastodonn", "known": "discord, feed, mastodon, matrix, telegram, wordpress"}
+    assert caught.value.params == {
+        "kind": "mastodonn",
+        "known": "bluesky, discord, feed, mastodon, matrix, telegram, wordpress",
+    }
     assert "feed" in str(caught.value)
 
 

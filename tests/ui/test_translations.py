@@ -127,6 +127,7 @@ def test_german_window_is_german_and_nothing_is_clipped(services: Services, qtbo
 
 
 def test_every_draft_problem_code_has_a_translatable_text() -> None:
+    from publisher.channels.bluesky_messages import BLUESKY_MESSAGES
     from publisher.channels.matrix_messages import MATRIX_MESSAGES
     from publisher.channels.messages import CHANNEL_MESSAGES
     from publisher.channels.social_messages import SOCIAL_MESSAGES
@@ -143,6 +144,7 @@ def test_every_draft_problem_code_has_a_translatable_text() -> None:
         MEDIA_MESSAGES,
         CHANNEL_MESSAGES,
         MATRIX_MESSAGES,
+        BLUESKY_MESSAGES,
         SOCIAL_MESSAGES,
         WORDPRESS_MESSAGES,
     ):
