@@ -91,11 +91,50 @@ def build_parser() -> argparse.ArgumentParser:
     when = create.add_mutually_exclusive_group()
     when.add_argument("--now", action="store_true", help="publish as soon as the engine runs")
     when.add_argument("--at", metavar="ISO-8601", help="e.g. 2026-12-01T09:30+01:00 (the offset is required)")
+    step = create.add_mutually_exclusive_group()
+    step.add_argument("--draft", action="store_true", help="keep it a draft")
+    step.add_argument("--submit", action="store_true", help="send it for review")
+    step.add_argument("--approve", action="store_true", help="approve it at once (editors and admins)")
     post.add_parser("list", parents=[common], help="list posts, newest first")
-    show = post.add_parser("show", parents=[common], help="a post with every delivery's state")
+    show = post.add_parser("show", parents=[common], help="a post with every delivery's state and its comments")
     show.add_argument("id", type=int)
-    retry = post.add_parser("retry", parents=[common], help="send one failed delivery again")
-    retry.add_argument("delivery_id", type=int)
+    retry = post.add_parser("retry", parents=[common], help="send a post's failed or unconfirmed deliveries again")
+    retry.add_argument("id", type=int)
+    retry.add_argument("--channel", metavar="NAME", help="only this channel's delivery")
+    for name, help_text in (
+        ("submit", "send a draft for review"),
+        ("approve", "approve a post (editors and admins): it is scheduled"),
+        ("send-back", "return a post in review to its author with a comment (editors and admins)"),
+        ("unschedule", "take a scheduled post back to draft"),
+    ):
+        step_parser = post.add_parser(name, parents=[common], help=help_text)
+        step_parser.add_argument("id", type=int)
+        step_parser.add_argument("--comment", required=name == "send-back", help="a comment for the review thread")
+    comment = post.add_parser("comment", parents=[common], help="add a comment to a post's review thread")
+    comment.add_argument("id", type=int)
+    comment.add_argument("text")
+    cancel = post.add_parser("cancel", parents=[common], help="cancel what has not gone out yet")
+    cancel.add_argument("id", type=int)
+    cancel.add_argument("--channel", metavar="NAME", help="only this channel's delivery")
+    move = post.add_parser("move", parents=[common], help="reschedule what has not gone out yet")
+    move.add_argument("id", type=int)
+    move.add_argument("--at", metavar="ISO-8601", required=True, help="e.g. 2026-12-01T09:30+01:00")
+    move.add_argument("--tz", help="IANA time zone the time is meant in (default: unchanged)")
+    move.add_argument("--channel", metavar="NAME", help="only this channel's delivery")
+    match = post.add_parser("match", parents=[common], help="record an unconfirmed delivery as published at URL")
+    match.add_argument("delivery_id", type=int)
+    match.add_argument("url")
+
+    workspace = sub.add_parser("workspace", help="workflow settings and roles").add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    workspace.add_parser("show", parents=[common], help="approval, grace period, people and roles")
+    ws_set = workspace.add_parser("set", parents=[common], help="change workflow settings (admins)")
+    ws_set.add_argument("--approval-required", choices=("yes", "no"), help="posts need an editor's approval")
+    ws_set.add_argument("--grace-minutes", type=int, metavar="N", help="how late a missed post may still go out")
+    role = workspace.add_parser("role", parents=[common], help="give a person a role (admins)")
+    role.add_argument("user")
+    role.add_argument("role", help="author, editor or admin")
 
     brand = sub.add_parser("brand", help="brand profiles (voice rules, signatures, hashtags, UTM)").add_subparsers(
         dest="action", metavar="ACTION", required=True, parser_class=_Parser
@@ -121,7 +160,15 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--numbering", action="store_true", help="number thread parts (1/3, 2/3, …)")
 
     run = sub.add_parser("run", parents=[common], help="the publishing engine without a window")
-    run.add_argument("--once", action="store_true", help="one pass, then exit")
+    run_mode = run.add_mutually_exclusive_group()
+    run_mode.add_argument("--once", action="store_true", help="one pass, then exit")
+    run_mode.add_argument(
+        "--install-service",
+        action="store_true",
+        help="run it in the background from now on: at every login, restarted after a failure "
+        "(systemd user unit, launchd agent or Task Scheduler task)",
+    )
+    run_mode.add_argument("--uninstall-service", action="store_true", help="stop that service and remove it")
     run.add_argument("--interval", type=float, default=15.0, help="seconds between passes (default 15)")
     return parser
 
@@ -269,7 +316,15 @@ def cmd_post_create(args: argparse.Namespace) -> int:
     if not body.strip():
         raise InputError("post.empty")
     detail = _services(args).posts.create(
-        body, channels=args.channel, title=args.title, campaign=args.campaign, at=at, tz=tz
+        body,
+        channels=args.channel,
+        title=args.title,
+        campaign=args.campaign,
+        at=at,
+        tz=tz,
+        draft=args.draft,
+        submit=args.submit,
+        approve=args.approve,
     )
     if args.json:
         print(json.dumps(detail.to_json(), indent=2, ensure_ascii=False))
@@ -289,26 +344,125 @@ def cmd_post_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_post_show(args: argparse.Namespace) -> int:
-    detail = _services(args).posts.get(args.id)
-    lines = [f"Post {detail.id}: {detail.title or ''}".rstrip(), f"Status: {detail.status.value}"]
+def _post_text(detail: Any, comments: Sequence[Any] = ()) -> str:
+    from publisher.timezones import zone
+
+    lines = [f"Post {detail.id}: {detail.title or ''}".rstrip(), f"Status: {detail.status.value.replace('_', ' ')}"]
     for d in detail.deliveries:
-        when = d.scheduled_at.isoformat(timespec="minutes") if d.scheduled_at else "-"
+        when = d.scheduled_at.astimezone(zone(d.scheduled_tz)).isoformat(timespec="minutes") if d.scheduled_at else "-"
         lines.append(
-            f"  {d.channel} ({d.channel_kind}): {d.state.value}, scheduled {when} {d.scheduled_tz}, "
-            f"attempts {d.attempts}"
+            f"  delivery {d.id}, {d.channel} ({d.channel_kind}): {d.state.value}, scheduled {when} {d.scheduled_tz}, "
+            f"attempts {d.attempts}" + (", held by the network" if d.handed_off else "")
         )
         if d.remote_url or d.remote_id:
             lines.append(f"    {d.remote_url or d.remote_id}")
+        if d.next_attempt_at and d.state.value == "failed":
+            lines.append(f"    next attempt {d.next_attempt_at.isoformat(timespec='minutes')}")
         if d.error:
             lines.append(f"    error: {d.error}")
-    _out(args, detail.to_json(), "\n".join(lines))
+    for c in comments:
+        text = f": {c.body}" if c.body else ""
+        lines.append(f"  {c.created_at.isoformat(timespec='minutes')} {c.author} {c.kind.replace('_', ' ')}{text}")
+    return "\n".join(lines)
+
+
+def cmd_post_show(args: argparse.Namespace) -> int:
+    services = _services(args)
+    detail = services.posts.get(args.id)
+    comments = services.posts.comments(args.id)
+    _out(args, {**detail.to_json(), "comments": [c.to_json() for c in comments]}, _post_text(detail, comments))
     return EXIT_OK
 
 
 def cmd_post_retry(args: argparse.Namespace) -> int:
-    info = _services(args).posts.retry(args.delivery_id)
-    _out(args, info.to_json(), f"Delivery {info.id} to '{info.channel}' will be sent again.")
+    infos = _services(args).posts.retry_post(args.id, channel=args.channel)
+    names = ", ".join(f"'{i.channel}'" for i in infos)
+    _out(args, [i.to_json() for i in infos], f"Post {args.id} will be sent again to {names}.")
+    return EXIT_OK
+
+
+def _post_step(args: argparse.Namespace, verb: str) -> int:
+    posts = _services(args).posts
+    if verb == "submit":
+        detail = posts.submit(args.id, args.comment)
+    elif verb == "approve":
+        detail = posts.approve(args.id, args.comment)
+    elif verb == "send-back":
+        detail = posts.send_back(args.id, args.comment)
+    else:
+        detail = posts.unschedule(args.id)
+    _out(args, detail.to_json(), f"Post {detail.id} is now {detail.status.value.replace('_', ' ')}.")
+    return EXIT_OK
+
+
+def cmd_post_comment(args: argparse.Namespace) -> int:
+    info = _services(args).posts.comment(args.id, args.text)
+    _out(args, info.to_json(), f"Comment added to post {args.id}.")
+    return EXIT_OK
+
+
+def cmd_post_cancel(args: argparse.Namespace) -> int:
+    detail = _services(args).posts.cancel(args.id, channel=args.channel)
+    _out(args, detail.to_json(), _post_text(detail))
+    return EXIT_OK
+
+
+def cmd_post_move(args: argparse.Namespace) -> int:
+    from publisher.timezones import parse_aware, zone
+
+    if args.tz:
+        zone(args.tz)
+    detail = _services(args).posts.reschedule(args.id, parse_aware(args.at), args.tz, channel=args.channel)
+    _out(args, detail.to_json(), _post_text(detail))
+    return EXIT_OK
+
+
+def cmd_post_match(args: argparse.Namespace) -> int:
+    info = _services(args).posts.mark_published(args.delivery_id, args.url)
+    _out(args, info.to_json(), f"Delivery {info.id} to '{info.channel}' recorded as published at {info.remote_url}.")
+    return EXIT_OK
+
+
+# -- workspace ---------------------------------------------------------------------------------
+
+
+def _workspace_json(services: Any) -> dict[str, Any]:
+    return {
+        **services.workspace.workflow().to_json(),
+        "me": services.workspace.me().to_json(),
+        "users": [u.to_json() for u in services.workspace.users()],
+    }
+
+
+def _workspace_text(data: dict[str, Any]) -> str:
+    lines = [
+        f"Approval required: {'yes' if data['approval_required'] else 'no'}",
+        f"Grace period for missed posts: {data['grace_minutes']} minutes",
+        f"You: {data['me']['name']} ({data['me']['role']})",
+        "People:",
+    ]
+    lines += [f"  {u['name']}\t{u['role']}" for u in data["users"]]
+    return "\n".join(lines)
+
+
+def cmd_workspace_show(args: argparse.Namespace) -> int:
+    data = _workspace_json(_services(args))
+    _out(args, data, _workspace_text(data))
+    return EXIT_OK
+
+
+def cmd_workspace_set(args: argparse.Namespace) -> int:
+    services = _services(args)
+    approval = None if args.approval_required is None else args.approval_required == "yes"
+    services.workspace.set_workflow(approval_required=approval, grace_minutes=args.grace_minutes)
+    data = _workspace_json(services)
+    _out(args, data, _workspace_text(data))
+    return EXIT_OK
+
+
+def cmd_workspace_role(args: argparse.Namespace) -> int:
+    info = _services(args).workspace.set_role(args.user, args.role)
+    _out(args, info.to_json(), f"{info.name} is now {info.role.value}.")
     return EXIT_OK
 
 
@@ -405,6 +559,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    if args.install_service or args.uninstall_service:
+        return _service(args)
     services = _services(args)
     engine = services.engine(mode="headless")
     if args.once:
@@ -415,12 +571,14 @@ def cmd_run(args: argparse.Namespace) -> int:
             "failed": report.failed,
             "retrying": report.retrying,
             "unconfirmed": report.unconfirmed,
+            "handed_off": report.handed_off,
         }
         _out(
             args,
             data,
             f"Published {len(report.published)}, failed {len(report.failed)}, "
-            f"retrying {len(report.retrying)}, unconfirmed {len(report.unconfirmed)}.",
+            f"retrying {len(report.retrying)}, unconfirmed {len(report.unconfirmed)}, "
+            f"handed to the network {len(report.handed_off)}.",
         )
         return EXIT_FAILED if report.failed or report.unconfirmed else EXIT_OK
 
@@ -437,6 +595,63 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _service(args: argparse.Namespace) -> int:
+    """``run --install-service`` / ``--uninstall-service``: the database is not opened, only named."""
+    from publisher.messages import text
+    from publisher.services import service_install
+
+    definition = service_install.definition_for_this_system(
+        db_url=resolve_db_url(args.db) if args.db else None, interval=args.interval
+    )
+    act = service_install.install if args.install_service else service_install.uninstall
+    report = act(definition)
+    _out(args, report.to_json(), "\n".join(_service_lines(report, text)))
+    return EXIT_OK
+
+
+def _service_lines(report: Any, text: Callable[..., str]) -> list[str]:
+    from publisher.services.service_install import TASK_NAME
+
+    d = report.definition
+    where = str(d.path) if d.path else TASK_NAME
+    lines: list[str] = []
+    failed = next((s for s in report.steps if not s.result.ok), None)
+    if report.action == "install":
+        if d.path is None:
+            lines.append(text("service.task_created", task=TASK_NAME, command=d.content))
+        else:
+            lines.append(text("service.replaced" if report.replaced else "service.installed", path=where))
+        if report.manual:
+            assert failed is not None
+            if failed.result.returncode is None:
+                lines.append(text("service.manager_missing", program=failed.command[0]))
+            else:
+                reason = failed.result.output or f"exit status {failed.result.returncode}"
+                lines.append(text("service.manager_refused", command=" ".join(failed.command), reason=reason))
+            lines += [f"  {line}" for line in report.manual]
+        else:
+            lines.append(text("service.running", status=d.status_command))
+        if d.logs_command:
+            lines.append(text("service.logs", logs=d.logs_command))
+        if d.db_from_environment:
+            if d.env_file is not None:
+                lines.append(text("service.db_from_environment", env_file=str(d.env_file)))
+            else:
+                lines.append(text("service.db_from_environment_pgpass"))
+        return lines
+    if not report.changed:
+        return [text("service.not_installed", path=where)]
+    lines.append(
+        text("service.task_deleted", task=TASK_NAME) if d.path is None else text("service.uninstalled", path=where)
+    )
+    if report.manual:
+        assert failed is not None
+        reason = failed.result.output or f"exit status {failed.result.returncode}"
+        lines.append(text("service.uninstall_manual", command=" ".join(failed.command), reason=reason))
+        lines += [f"  {line}" for line in report.manual]
+    return lines
+
+
 _HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("gui", None): cmd_gui,
     ("demo", None): cmd_demo,
@@ -449,6 +664,17 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("post", "list"): cmd_post_list,
     ("post", "show"): cmd_post_show,
     ("post", "retry"): cmd_post_retry,
+    ("post", "submit"): lambda args: _post_step(args, "submit"),
+    ("post", "approve"): lambda args: _post_step(args, "approve"),
+    ("post", "send-back"): lambda args: _post_step(args, "send-back"),
+    ("post", "unschedule"): lambda args: _post_step(args, "unschedule"),
+    ("post", "comment"): cmd_post_comment,
+    ("post", "cancel"): cmd_post_cancel,
+    ("post", "move"): cmd_post_move,
+    ("post", "match"): cmd_post_match,
+    ("workspace", "show"): cmd_workspace_show,
+    ("workspace", "set"): cmd_workspace_set,
+    ("workspace", "role"): cmd_workspace_role,
     ("brand", "save"): cmd_brand_save,
     ("brand", "list"): cmd_brand_list,
     ("brand", "show"): cmd_brand_show,

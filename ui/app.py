@@ -55,7 +55,7 @@ def main(*, db_url: str | None, demo: bool = False) -> int:
         print(f"publisher: error: {problem}", file=sys.stderr)
         return 1
 
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ui.engine_runner import EngineRunner
@@ -70,6 +70,7 @@ def main(*, db_url: str | None, demo: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)  # the window may close into the tray; it says when the app ends
     translators = install_translators(resources_dir() / "i18n", os.environ.get(LANG_ENV))
 
     if demo:
@@ -81,6 +82,7 @@ def main(*, db_url: str | None, demo: bool = False) -> int:
 
     tasks = TaskRunner(app)
     window = MainWindow(tasks, demo=demo)
+    window.quit_requested.connect(app.quit, Qt.ConnectionType.QueuedConnection)
     probe = bool(os.environ.get(EXIT_AFTER_PAINT_ENV))
     opened: dict[str, Any] = {}
 

@@ -91,9 +91,103 @@ def _messages() -> dict[str, str]:
         "post.busy": QCoreApplication.translate(
             "errors", "The post is being published right now; try again in a moment."
         ),
+        "post.nothing_to_move": QCoreApplication.translate(
+            "errors", "The post has nothing left to move: everything has gone out or was cancelled."
+        ),
+        "post.nothing_to_cancel": QCoreApplication.translate(
+            "errors", "The post has nothing left to cancel: everything has gone out or was cancelled."
+        ),
+        "post.nothing_to_retry": QCoreApplication.translate(
+            "errors", "The post has no failed or unconfirmed delivery to send again."
+        ),
+        "post.channel_not_found": QCoreApplication.translate("errors", "The post does not go to '{channel}'."),
+        "delivery.bad_url": QCoreApplication.translate(
+            "errors", "'{url}' is not a web address; paste the post's address starting with https://."
+        ),
+        "delivery.not_unconfirmed": QCoreApplication.translate(
+            "errors", "Only an unconfirmed delivery can be matched to a post on the network."
+        ),
+        "delivery.missed": QCoreApplication.translate(
+            "errors",
+            "It was due at {due} but no runner was running then; it is more than {grace} minutes late. Publish it "
+            "now, move it or cancel it.",
+        ),
+        "engine.handoff_not_seen": QCoreApplication.translate(
+            "errors",
+            "The network held this post for {due} but it cannot be found on the account. Check the channel, then "
+            "mark it published or publish it again.",
+        ),
+        "engine.channel_paused": QCoreApplication.translate(
+            "errors", "The channel '{channel}' needs signing in again; its posts wait until then."
+        ),
+        "workflow.forbidden": QCoreApplication.translate(
+            "errors", "{user} may not do this with their role. Ask an editor or an admin."
+        ),
+        "workflow.wrong_status": QCoreApplication.translate(
+            "errors", "This step is not possible in the post's current state. Reload it and look at its status."
+        ),
+        "workflow.not_approved": QCoreApplication.translate(
+            "errors", "The post is not approved yet; nothing unapproved is published."
+        ),
+        "workflow.comment_required": QCoreApplication.translate(
+            "errors", "Write a comment that tells the author what to change."
+        ),
+        "workflow.comment_too_long": QCoreApplication.translate(
+            "errors", "The comment is longer than {max} characters."
+        ),
+        "workflow.bad_role": QCoreApplication.translate("errors", "'{role}' is not a role; use one of {roles}."),
+        "workflow.bad_grace": QCoreApplication.translate(
+            "errors", "The grace period must be between 0 and {max} minutes."
+        ),
+        "workflow.user_required": QCoreApplication.translate("errors", "Name the person."),
+        "workflow.user_not_found": QCoreApplication.translate("errors", "There is no user '{user}' in this workspace."),
+        "workflow.last_admin": QCoreApplication.translate(
+            "errors", "{user} is the last admin; make someone else admin first."
+        ),
+        "workflow.one_step": QCoreApplication.translate("errors", "Choose one of draft, submit or approve."),
         "delivery.not_found": QCoreApplication.translate("errors", "The delivery no longer exists."),
         "delivery.not_retryable": QCoreApplication.translate(
             "errors", "Only failed or unconfirmed deliveries can be sent again."
+        ),
+        "queue.bad_time": QCoreApplication.translate(
+            "errors", "'{value}' is not a time of day. Use HH:MM on the 24-hour clock, e.g. 09:30."
+        ),
+        "queue.bad_weekday": QCoreApplication.translate("errors", "'{value}' is not a weekday."),
+        "queue.duplicate_slot": QCoreApplication.translate(
+            "errors", "'{channel}' already has a slot on that weekday at {time}."
+        ),
+        "queue.too_many_slots": QCoreApplication.translate(
+            "errors", "'{channel}' has the most slots a queue may have ({max}). Remove one first."
+        ),
+        "queue.slot_not_found": QCoreApplication.translate("errors", "The queue slot no longer exists."),
+        "queue.no_slots": QCoreApplication.translate(
+            "errors", "'{channel}' has no queue slots yet. Add weekly time slots to its queue first."
+        ),
+        "queue.full": QCoreApplication.translate(
+            "errors", "Every slot of '{channel}' is taken for the next {weeks} weeks. Add slots or pick a time."
+        ),
+        "recurrence.bad_interval": QCoreApplication.translate(
+            "errors", "Repeat every 1 to {max} days or weeks (not {value})."
+        ),
+        "recurrence.bad_unit": QCoreApplication.translate(
+            "errors", "'{unit}' is not a repeat unit; use days or weeks."
+        ),
+        "recurrence.weekdays_need_weeks": QCoreApplication.translate(
+            "errors", "Weekdays can only be chosen for a weekly repeat."
+        ),
+        "recurrence.bad_weekday": QCoreApplication.translate("errors", "Choose weekdays from Monday to Sunday."),
+        "recurrence.end_required": QCoreApplication.translate(
+            "errors", "Say when the repeat ends: after a number of posts or on a date."
+        ),
+        "recurrence.too_many": QCoreApplication.translate(
+            "errors", "A repeat makes at most {max} posts. Choose fewer or an earlier end date."
+        ),
+        "recurrence.until_before_start": QCoreApplication.translate(
+            "errors", "The repeat ends on {until}, before its first post on {start}."
+        ),
+        "recurrence.bad_until": QCoreApplication.translate("errors", "'{value}' is not a date."),
+        "recurrence.none": QCoreApplication.translate(
+            "errors", "The repeat makes no post at all: check its weekdays and end date."
         ),
         "engine.interrupted": QCoreApplication.translate(
             "errors",

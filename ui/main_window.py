@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from publisher import APP_NAME, __version__
-from publisher.domain import EngineStatus, PostDetail
+from publisher.domain import DeliveryState, EngineStatus, PostDetail
 from ui.engine_runner import EngineRunner
 from ui.labels import local_datetime
+from ui.preferences import background_hint_shown, keep_publishing_in_background, set_background_hint_shown
 from ui.resources import app_icon, icon
 from ui.tasks import TaskRunner
+from ui.tray import TrayIcon
 from ui.views.brand import BrandView
 from ui.views.calendar import CalendarView
 from ui.views.channels import ChannelsView
@@ -41,6 +43,7 @@ VIEW_KEYS = ("compose", "posts", "calendar", "inbox", "analytics", "channels", "
 
 class MainWindow(QMainWindow):
     changes_applied = Signal()  # something in the database changed: every view refreshes
+    quit_requested = Signal()  # the window closed for good (not into the tray): the app ends
 
     # set by attach()
     engine: EngineRunner
@@ -66,6 +69,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.tasks = tasks
         self.services: Services | None = None
+        self.tray: TrayIcon | None = None
+        self._quitting = False
         title = APP_NAME + (" — " + self.tr("Demo workspace") if demo else "")
         self.setWindowTitle(title)
         self.setWindowIcon(app_icon())
@@ -182,9 +187,21 @@ class MainWindow(QMainWindow):
         self.channels.changes_applied.connect(self.changes_applied)
         self.brand.changes_applied.connect(self.changes_applied)
         self.calendar.post_activated.connect(self._on_calendar_post_activated)
+        self.calendar.changes_applied.connect(self.changes_applied)
+        self.calendar.changes_applied.connect(self.engine.wake)
         self.engine.changes_applied.connect(self.changes_applied)
         self.engine.status_changed.connect(self._on_engine_status_changed)
+        self._attach_tray()
         self._style_headings()
+
+    def _attach_tray(self) -> None:
+        self.tray = TrayIcon(self)
+        self.tray.open_requested.connect(self.bring_to_front)
+        self.tray.failed_posts_requested.connect(self.show_failed_posts)
+        self.tray.publish_now_requested.connect(self._on_tray_publish_now_requested)
+        self.tray.quit_requested.connect(self.quit_app)
+        self.engine.status_changed.connect(self.tray.set_status)
+        self.tray.activate()
 
     def _style_headings(self) -> None:
         """Larger, bold view headings and detail titles, derived from the system font (no fixed sizes)."""
@@ -202,6 +219,46 @@ class MainWindow(QMainWindow):
 
     def current_view(self) -> str:
         return self._keys[self.stack.currentIndex()]
+
+    def bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def show_failed_posts(self) -> None:
+        """The Posts view with the newest post that has a failed or unconfirmed delivery selected."""
+        self.bring_to_front()
+        self.show_view("posts")
+        if self.services is not None:
+            self._select_first_failing_post(self.services)
+
+    def _select_first_failing_post(self, services: Services) -> None:
+        def find() -> int | None:
+            ids = services.posts.ids()
+            for start in range(0, len(ids), 200):
+                for summary in services.posts.summaries(ids[start : start + 200]):
+                    if any(
+                        d.state == DeliveryState.UNCONFIRMED
+                        or (d.state == DeliveryState.FAILED and d.next_attempt_at is None)
+                        for d in summary.deliveries
+                    ):
+                        return summary.id
+            return None
+
+        self.tasks.run(find, on_done=self._on_first_failing_found)
+
+    def _on_first_failing_found(self, post_id: int | None) -> None:
+        if post_id is None:
+            return
+        model = self.posts.model
+        while model.row_of(post_id) is None and model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())  # rows load lazily; this only makes room for them
+        self.posts.select_post(post_id)
+
+    def quit_app(self) -> None:
+        """Close for good: stop the engine and end the app, even where closing would keep it in the tray."""
+        self._quitting = True
+        self.close()
 
     def _on_sidebar_row_changed(self, row: int) -> None:
         if row >= 0:
@@ -230,7 +287,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
 
     def _build_help_menu(self) -> None:
@@ -312,7 +369,24 @@ class MainWindow(QMainWindow):
             ).replace("%1", __version__),
         )
 
+    def _on_tray_publish_now_requested(self) -> None:
+        if self.engine.is_running:
+            self.engine.wake()
+        else:
+            self.engine.start()
+        self.statusBar().showMessage(self.tr("Publishing due posts now…"), 5000)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray is not None and self.tray.active and not self._quitting and keep_publishing_in_background():
+            event.ignore()  # the engine keeps running; the tray icon stays
+            self.hide()
+            if not background_hint_shown():
+                self.tray.explain_background()
+                set_background_hint_shown()
+            return
         if self.services is not None:
             self.engine.stop()
+        if self.tray is not None:
+            self.tray.hide()
         super().closeEvent(event)
+        self.quit_requested.emit()

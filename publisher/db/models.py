@@ -85,7 +85,22 @@ class Channel(Base):
     base_url: Mapped[str | None] = mapped_column(String(2000))
     handle: Mapped[str | None] = mapped_column(String(500))
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The IANA zone most of the channel's audience lives in; the calendar shows times there beside the user's.
+    audience_tz: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime]
+
+
+class QueueSlot(Base):
+    """A weekly time slot of a channel's queue: "add to queue" takes the next free one."""
+
+    __tablename__ = "queue_slots"
+    __table_args__ = (UniqueConstraint("channel_id", "weekday", "time"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)  # 0 = Monday … 6 = Sunday
+    time: Mapped[str] = mapped_column(String(5))  # wall-clock "HH:MM" in ``tz``
+    tz: Mapped[str] = mapped_column(String(64))
 
 
 class Brand(Base):
@@ -111,6 +126,9 @@ class Post(Base):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(20))  # workflow: draft, in_review, approved, scheduled
     brand_id: Mapped[int | None] = mapped_column(ForeignKey("brand_profiles.id", ondelete="SET NULL"), index=True)
+    # Recurring posts: every occurrence is its own post; they share the first one's id as series id.
+    series_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    recurrence: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -179,11 +197,29 @@ class Delivery(Base):
     last_error_code: Mapped[str | None] = mapped_column(String(100))
     last_error_message: Mapped[str | None] = mapped_column(Text)  # English, for logs and the CLI
     last_error_params: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the UI translates code+params
+    # Hand-off: the network holds a scheduled copy (Mastodon scheduled status, WordPress future post, Matrix
+    # delayed event) with this id, due at ``handoff_at``. The engine cancels or replaces it when the delivery is
+    # cancelled or moved, and confirms it after it fell due.
+    handoff_id: Mapped[str | None] = mapped_column(String(500))
+    handoff_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
     post: Mapped[Post] = relationship(back_populates="deliveries")
     channel: Mapped[Channel] = relationship()
+
+
+class PostComment(Base):
+    """A comment in a post's review thread; ``kind`` records workflow steps (submitted, approved, sent back)."""
+
+    __tablename__ = "post_comments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    author: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))  # comment | submitted | approved | sent_back
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
 
 
 class AuditEntry(Base):

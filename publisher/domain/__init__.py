@@ -3,6 +3,7 @@
 from publisher.domain._types import (
     ROLES,
     ChannelInfo,
+    CommentInfo,
     DeliveryInfo,
     DeliveryState,
     EngineStatus,
@@ -18,6 +19,7 @@ from publisher.domain.problems import Fix, Problem, Severity
 __all__ = [
     "ROLES",
     "ChannelInfo",
+    "CommentInfo",
     "DeliveryInfo",
     "DeliveryState",
     "EngineStatus",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -107,6 +107,11 @@ class DeliveryInfo:
     published_at: datetime | None
     error_code: str | None
     error: str | None
+    handoff_at: datetime | None = None  # the network holds a scheduled copy due then (see Delivery.handoff_id)
+
+    @property
+    def handed_off(self) -> bool:
+        return self.handoff_at is not None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -123,6 +128,7 @@ class DeliveryInfo:
             "published_at": _iso(self.published_at),
             "error_code": self.error_code,
             "error": self.error,
+            "handed_off": self.handed_off,
         }
 
 
@@ -183,6 +189,27 @@ class PostDetail:
 
 
 @dataclass(frozen=True, slots=True)
+class CommentInfo:
+    """One entry of a post's review thread."""
+
+    id: int
+    post_id: int
+    author: str
+    kind: str  # comment | submitted | approved | sent_back
+    body: str
+    created_at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "author": self.author,
+            "kind": self.kind,
+            "body": self.body,
+            "created_at": self.created_at.isoformat(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class EngineStatus:
     """What the status bar shows: is any runner alive, when did one last run, what is next."""
 
@@ -205,4 +232,5 @@ class EngineStatus:
 
 
 def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
+    """ISO 8601 in UTC, whatever zone the value was given in (the JSON contract)."""
+    return value.astimezone(UTC).isoformat() if value is not None else None

@@ -12,13 +12,16 @@ from publisher.domain import EngineStatus
 from publisher.secrets import SecretStore
 from publisher.services._common import current_login
 from publisher.services.brand import BrandService
+from publisher.services.calendar import CalendarService
 from publisher.services.channels import ChannelService
 from publisher.services.compose import ComposeService
 from publisher.services.engine import PublishingEngine, RunReport, engine_status
 from publisher.services.posts import PostService
+from publisher.services.workspace import WorkspaceService
 
 __all__ = [
     "BrandService",
+    "CalendarService",
     "ChannelService",
     "PostService",
     "PublishingEngine",
@@ -39,6 +42,8 @@ class Services:
     actor: str
     brands: BrandService
     compose: ComposeService
+    workspace: WorkspaceService
+    calendar: CalendarService
 
     def engine(self, *, mode: str = "headless") -> PublishingEngine:
         return PublishingEngine(self.db, self.registry, self.secrets, self.clock, mode=mode)
@@ -66,14 +71,17 @@ def build_services(
     registry = registry or default_registry()
     secrets = secrets or SecretStore()
     actor = actor or current_login()
+    posts = PostService(db, clock, actor)
     return Services(
         db=db,
         clock=clock,
         registry=registry,
         secrets=secrets,
         channels=ChannelService(db, registry, secrets, clock, actor),
-        posts=PostService(db, clock, actor),
+        posts=posts,
         actor=actor,
         brands=BrandService(db, clock, actor),
         compose=ComposeService(db),
+        workspace=WorkspaceService(db, clock, actor),
+        calendar=CalendarService(db, clock, actor, posts),
     )

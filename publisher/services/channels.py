@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -13,7 +14,7 @@ from publisher.clock import Clock
 from publisher.db.models import Channel, Delivery
 from publisher.db.session import Database
 from publisher.domain import ChannelInfo, DeliveryState
-from publisher.errors import InputError, NotFound
+from publisher.errors import InputError, NotFound, PublisherError
 from publisher.secrets import SecretStore
 from publisher.services._common import audit
 
@@ -172,8 +173,14 @@ class ChannelService:
                     .order_by(Delivery.updated_at.desc(), Delivery.id.desc())
                     .limit(1)
                 )
-                if latest is None:
+                if isinstance(channel.settings, dict) and channel.settings.get("paused"):
+                    code = str(channel.settings["paused"].get("code") or "channel.auth_expired")
+                    result[channel.name] = ChannelHealth("needs_sign_in", code=code)
+                elif latest is None:
                     result[channel.name] = ChannelHealth("unused")
+                elif latest.state == DeliveryState.FAILED and _verified_after(channel, latest.updated_at):
+                    # "Test connection" or signing in again succeeded after the failure: it works now.
+                    result[channel.name] = ChannelHealth("ok", since=_verified_at(channel))
                 elif latest.state == DeliveryState.PUBLISHED:
                     result[channel.name] = ChannelHealth("ok", since=latest.published_at)
                 elif latest.last_error_code in AUTH_CODES:
@@ -221,14 +228,59 @@ class ChannelService:
         secret = self.secrets.get(config.id) if kind.needs_secret else None
         result = kind.connect(config, secret).verify()
         # Limits the network reported (e.g. a Mastodon instance's): the composer and the connector use them.
-        found = {
+        found: dict[str, Any] = {
             key: value
             for key in ("max_characters", "max_media_attachments")
             if isinstance(value := result.details.get(key), int) and not isinstance(value, bool) and value > 0
         }
-        if found:
-            with self.db.session(write=True) as session:
-                row = session.get(Channel, config.id)
-                if row is not None and any(row.settings.get(k) != v for k, v in found.items()):
-                    row.settings = {**row.settings, **found}
+        paused = bool(config.settings.get("paused"))
+        with self.db.session(write=True) as session:
+            row = session.get(Channel, config.id)
+            if row is not None:
+                # Working (again): the channel's waiting posts go out, and its status says so.
+                found["verified_at"] = self.clock.now().isoformat()
+                row.settings = {k: v for k, v in {**row.settings, **found}.items() if k != "paused"}
+                if paused:
+                    audit(
+                        session,
+                        at=self.clock.now(),
+                        actor=self.actor,
+                        action="channel.resumed",
+                        entity="channel",
+                        entity_id=row.id,
+                    )
         return result
+
+    def update_secret(self, name: str, secret: str) -> VerifyResult:
+        """Sign in again: store the new token or password, then check it (which resumes a paused channel).
+
+        If the check fails the old secret is put back, so a typo does not break a working channel."""
+        if not secret or not secret.strip():
+            raise InputError("channel.secret_required", kind=self.get(name).kind)
+        info = self.get(name)
+        old = self.secrets.get(info.id)
+        kind = self.registry.get(info.kind)
+        exchange = getattr(kind, "exchange_secret", None)
+        stored = secret
+        if exchange is not None and info.base_url:  # e.g. a Matrix password: log in once, keep only the token
+            stored = str(exchange(base_url=info.base_url, handle=info.handle, secret=secret))
+        self.secrets.set(info.id, stored)
+        try:
+            return self.verify(name)
+        except PublisherError:
+            if old is not None:
+                self.secrets.set(info.id, old)
+            raise
+
+
+def _verified_at(channel: Channel) -> datetime | None:
+    raw = channel.settings.get("verified_at") if isinstance(channel.settings, dict) else None
+    try:
+        return datetime.fromisoformat(raw) if isinstance(raw, str) else None
+    except ValueError:
+        return None
+
+
+def _verified_after(channel: Channel, moment: datetime) -> bool:
+    verified = _verified_at(channel)
+    return verified is not None and verified >= moment

@@ -15,16 +15,26 @@ import os
 import random
 import socket
 import threading
+import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 from sqlalchemy import CursorResult, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from publisher.channels.protocol import ChannelConfig, MediaItem, PublishRequest, PublishResult
+from publisher.channels.protocol import (
+    ChannelConfig,
+    MediaItem,
+    PublishRequest,
+    PublishResult,
+    SchedulingConnector,
+    capabilities_of,
+)
 from publisher.channels.registry import Registry
 from publisher.clock import Clock
 from publisher.db.models import Brand, Channel, Delivery, EngineHeartbeat, MediaAsset, Post
@@ -43,6 +53,7 @@ from publisher.messages import describe
 from publisher.secrets import SecretStore
 from publisher.services._common import audit
 from publisher.services.channels import to_config
+from publisher.services.workspace import read_workflow
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +63,21 @@ MAX_ATTEMPTS = 8
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_CAP = timedelta(hours=1)
 CLAIMABLE = (DeliveryState.SCHEDULED, DeliveryState.FAILED)
+MAX_WORKERS = 16  # deliveries sent at the same time by one runner
+PER_HOST = 10  # … and at most this many to one server
+MIN_GRACE = timedelta(minutes=1)  # a runner waking a few seconds late is not "missed"
+HANDOFF_AHEAD = timedelta(minutes=6)  # hand a post to the network only this far ahead (Mastodon needs ≥ 5 min)
+CONFIRM_AFTER = timedelta(minutes=1)  # look a handed-off post up this long after it fell due …
+CONFIRM_WINDOW = timedelta(minutes=30)  # … and keep looking this long (WP-Cron fires on the next page view)
+
+
+def lease_from_env() -> timedelta:
+    """``PUBLISHER_LEASE_SECONDS`` shortens the lease (tests that kill runners); at least 1 s."""
+    raw = os.environ.get("PUBLISHER_LEASE_SECONDS")
+    try:
+        return timedelta(seconds=max(float(raw), 1.0)) if raw else LEASE
+    except ValueError:
+        return LEASE
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +89,10 @@ class _Claim:
     request: PublishRequest
     attempts: int
     recovering: bool
+    host: str = ""
+    handoff_id: str | None = None  # the network's scheduled copy, if it holds one
+    handoff_at: datetime | None = None
+    scheduled_at: datetime | None = None
 
 
 @dataclass(slots=True)
@@ -71,10 +101,11 @@ class RunReport:
     failed: list[int] = field(default_factory=list)
     retrying: list[int] = field(default_factory=list)
     unconfirmed: list[int] = field(default_factory=list)
+    handed_off: list[int] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.published or self.failed or self.retrying or self.unconfirmed)
+        return bool(self.published or self.failed or self.retrying or self.unconfirmed or self.handed_off)
 
 
 def backoff(attempts: int, rng: random.Random) -> timedelta:
@@ -94,6 +125,9 @@ class PublishingEngine:
         mode: str = "headless",
         runner_id: str | None = None,
         rng: random.Random | None = None,
+        max_workers: int = MAX_WORKERS,
+        per_host: int = PER_HOST,
+        grace: timedelta | None = None,
     ) -> None:
         self.db = db
         self.registry = registry
@@ -105,20 +139,62 @@ class PublishingEngine:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._started_at: datetime | None = None
+        self.lease = lease_from_env()
+        self.max_workers = max_workers
+        self.per_host = per_host
+        self.grace = grace  # None: the workspace's setting
+        self._declined: set[tuple[int, datetime | None]] = set()  # hand-offs the network refused, this run
 
     # -- running --------------------------------------------------------------------------------
 
     def run_once(self) -> RunReport:
-        """Publish everything that is due now, then return what happened."""
+        """Publish everything that is due now (concurrently, bounded per server), then return what happened.
+
+        Before that: remote copies of cancelled or moved posts are withdrawn, posts due far enough ahead are
+        handed to networks that schedule server-side, and posts missed by more than the grace period are held
+        for the user's decision.
+        """
         report = RunReport()
         self.beat()
-        while not self._stop.is_set():
-            claim = self._claim_next()
-            if claim is None:
-                break
-            self._deliver(claim, report)
+        self._withdraw_handoffs(report)
+        self._hold_missed(report)
+        self._hand_off_due(report)
+        in_flight: dict[Future[None], _Claim] = {}
+        per_host: dict[str, int] = {}
+        renewed = time.monotonic()
+        with ThreadPoolExecutor(max_workers=self.max_workers, thread_name_prefix="publish") as pool:
+            while not self._stop.is_set():
+                claim = None
+                if len(in_flight) < self.max_workers:
+                    claim = self._claim_next({host for host, n in per_host.items() if n >= self.per_host})
+                if claim is not None:
+                    per_host[claim.host] = per_host.get(claim.host, 0) + 1
+                    in_flight[pool.submit(self._deliver, claim, report)] = claim
+                    continue
+                if not in_flight:
+                    break
+                done, _ = wait(in_flight, timeout=self.lease.total_seconds() / 4, return_when=FIRST_COMPLETED)
+                for future in done:
+                    per_host[in_flight.pop(future).host] -= 1
+                if time.monotonic() - renewed >= self.lease.total_seconds() / 4:
+                    self._renew_leases([c.delivery_id for c in in_flight.values()])
+                    renewed = time.monotonic()
+            for future in in_flight:
+                future.result()
         self.beat(ran=True)
         return report
+
+    def _renew_leases(self, delivery_ids: list[int]) -> None:
+        """A slow upload must not lose its lease to another runner, which would send it a second time."""
+        if not delivery_ids:
+            return
+        with self.db.session(write=True) as session:
+            session.execute(
+                update(Delivery)
+                .where(Delivery.id.in_(delivery_ids), Delivery.lease_owner == self.runner_id)
+                .values(lease_until=self.clock.now() + self.lease)
+                .execution_options(synchronize_session=False)
+            )
 
     def run_forever(self, *, interval: float = 15.0, on_report: Callable[[RunReport], None] | None = None) -> None:
         """Run passes until :meth:`stop`; wakes early on :meth:`wake` or when something falls due."""
@@ -186,57 +262,56 @@ class PublishingEngine:
 
     # -- claim ----------------------------------------------------------------------------------
 
-    def _claim_next(self) -> _Claim | None:
+    def _due_condition(self, now: datetime) -> Any:
+        return or_(
+            Delivery.state.in_(CLAIMABLE) & (Delivery.next_attempt_at <= now),
+            (Delivery.state == DeliveryState.PUBLISHING) & (Delivery.lease_until < now),
+        )
+
+    def _claim_next(self, busy_hosts: set[str] | None = None) -> _Claim | None:
+        """The next due delivery, claimed; deliveries to a server already at its limit wait their turn."""
         now = self.clock.now()
         with self.db.session() as session:
-            due = list(
-                session.scalars(
-                    select(Delivery.id)
-                    .join(Post, Post.id == Delivery.post_id)
-                    .where(
-                        Post.status == PostStatus.SCHEDULED,
-                        or_(
-                            Delivery.state.in_(CLAIMABLE) & (Delivery.next_attempt_at <= now),
-                            (Delivery.state == DeliveryState.PUBLISHING) & (Delivery.lease_until < now),
-                        ),
-                    )
-                    .order_by(Delivery.next_attempt_at, Delivery.id)
-                    .limit(20)
-                )
-            )
-        for delivery_id in due:
+            due = session.execute(
+                select(Delivery.id, Channel.kind, Channel.base_url, Channel.settings)
+                .join(Post, Post.id == Delivery.post_id)
+                .join(Channel, Channel.id == Delivery.channel_id)
+                .where(Post.status == PostStatus.SCHEDULED, self._due_condition(now))
+                .order_by(Delivery.next_attempt_at, Delivery.id)
+                .limit(50)
+            ).all()
+        for delivery_id, kind, base_url, settings in due:
+            if isinstance(settings, dict) and settings.get("paused"):
+                continue
+            if busy_hosts and host_key(kind, base_url) in busy_hosts:
+                continue
             claim = self._try_claim(delivery_id, now)
             if claim is not None:
                 return claim
         return None
 
-    def _try_claim(self, delivery_id: int, now: datetime) -> _Claim | None:
+    def _try_claim(self, delivery_id: int, now: datetime, *, condition: Any = None) -> _Claim | None:
         new_key = f"pub-{delivery_id}-{uuid.uuid4().hex}"
+        condition = self._due_condition(now) if condition is None else condition
         with self.db.session(write=True) as session:
-            recovering = bool(
-                session.scalar(
-                    select(Delivery.id).where(
-                        Delivery.id == delivery_id,
-                        Delivery.state == DeliveryState.PUBLISHING,
-                        Delivery.lease_until < now,
-                    )
-                )
-            )
+            # PostgreSQL: lock the row, skipping it if another runner holds it; SQLite serialises writers anyway.
+            locked = session.execute(
+                select(Delivery.id, Delivery.state, Delivery.lease_until)
+                .where(Delivery.id == delivery_id, condition)
+                .with_for_update(skip_locked=True)
+            ).first()
+            if locked is None:
+                return None
+            recovering = locked.state == DeliveryState.PUBLISHING
             result = cast(
                 CursorResult[Any],
                 session.execute(
                     update(Delivery)
-                    .where(
-                        Delivery.id == delivery_id,
-                        or_(
-                            Delivery.state.in_(CLAIMABLE) & (Delivery.next_attempt_at <= now),
-                            (Delivery.state == DeliveryState.PUBLISHING) & (Delivery.lease_until < now),
-                        ),
-                    )
+                    .where(Delivery.id == delivery_id, condition)
                     .values(
                         state=DeliveryState.PUBLISHING,
                         lease_owner=self.runner_id,
-                        lease_until=now + LEASE,
+                        lease_until=now + self.lease,
                         attempts=Delivery.attempts + (0 if recovering else 1),
                         idempotency_key=func.coalesce(Delivery.idempotency_key, new_key),
                         updated_at=now,
@@ -285,7 +360,271 @@ class PublishingEngine:
                 ),
                 attempts=delivery.attempts,
                 recovering=recovering,
+                host=host_key(channel.kind, channel.base_url),
+                handoff_id=delivery.handoff_id,
+                handoff_at=delivery.handoff_at,
+                scheduled_at=delivery.scheduled_at,
             )
+
+    # -- missed times ---------------------------------------------------------------------------
+
+    def _hold_missed(self, report: RunReport) -> None:
+        """Deliveries more than the grace period late (the machine was off or asleep) wait for the user."""
+        now = self.clock.now()
+        with self.db.session(write=True) as session:
+            grace = max(self.grace if self.grace is not None else read_workflow(session).grace, MIN_GRACE)
+            rows = list(
+                session.scalars(
+                    select(Delivery)
+                    .join(Post, Post.id == Delivery.post_id)
+                    .where(
+                        Post.status == PostStatus.SCHEDULED,
+                        Delivery.state.in_(CLAIMABLE),
+                        Delivery.handoff_id.is_(None),
+                        Delivery.next_attempt_at < now - grace,
+                    )
+                )
+            )
+            for row in rows:
+                due = row.next_attempt_at
+                row.state = DeliveryState.FAILED
+                row.next_attempt_at = None
+                row.updated_at = now
+                error = PublisherError(
+                    "delivery.missed",
+                    due=due.isoformat(timespec="minutes") if due else "",
+                    grace=int(grace.total_seconds() // 60),
+                )
+                row.last_error_code = error.code
+                row.last_error_message = describe(error)
+                row.last_error_params = _jsonable(error.params)
+                audit(
+                    session,
+                    at=now,
+                    actor=self.runner_id,
+                    action="delivery.missed",
+                    entity="delivery",
+                    entity_id=row.id,
+                    due=due.isoformat() if due else None,
+                )
+                report.failed.append(row.id)
+
+    # -- hand-off -------------------------------------------------------------------------------
+
+    def _handoff_kind(self, kind_name: str) -> Any:
+        try:
+            kind = self.registry.get(kind_name)
+        except PublisherError:
+            return None
+        return kind if capabilities_of(kind).server_scheduling else None
+
+    def _hand_off_due(self, report: RunReport) -> None:
+        """Give posts due far enough ahead to networks that publish them on time even with this machine off."""
+        now = self.clock.now()
+        with self.db.session() as session:
+            rows = session.execute(
+                select(Delivery.id, Delivery.scheduled_at, Channel.kind, Channel.settings)
+                .join(Post, Post.id == Delivery.post_id)
+                .join(Channel, Channel.id == Delivery.channel_id)
+                .where(
+                    Post.status == PostStatus.SCHEDULED,
+                    Delivery.state == DeliveryState.SCHEDULED,
+                    Delivery.handoff_id.is_(None),
+                    Delivery.scheduled_at > now + HANDOFF_AHEAD,
+                )
+                .order_by(Delivery.scheduled_at)
+                .limit(50)
+            ).all()
+        for delivery_id, scheduled_at, kind_name, settings in rows:
+            if self._stop.is_set():
+                return
+            if (delivery_id, scheduled_at) in self._declined or (isinstance(settings, dict) and settings.get("paused")):
+                continue
+            if self._handoff_kind(kind_name) is None:
+                continue
+            condition = (
+                (Delivery.state == DeliveryState.SCHEDULED)
+                & Delivery.handoff_id.is_(None)
+                & (Delivery.scheduled_at == scheduled_at)
+            )
+            claim = self._try_claim(delivery_id, now, condition=condition)
+            if claim is not None:
+                self._hand_off(claim, report)
+
+    def _hand_off(self, claim: _Claim, report: RunReport) -> None:
+        kind = self.registry.get(claim.channel_kind)
+        at = claim.scheduled_at or claim.request.date
+        try:
+            connector = kind.connect(claim.config, self.secrets.get(claim.config.id) if kind.needs_secret else None)
+            result = cast(SchedulingConnector, connector).schedule(claim.request, at)
+        except OutcomeUnknown as exc:
+            if kind.idempotent_publish:  # the same key again returns the same scheduled copy
+                self._release(claim, next_attempt_at=at)
+            else:
+                self._record_unconfirmed(claim, report, exc)
+            return
+        except Exception as exc:  # the network cannot hold it: Publisher publishes it itself at the time
+            log.info("hand-off of delivery %s declined: %s", claim.delivery_id, exc)
+            self._declined.add((claim.delivery_id, claim.scheduled_at))
+            self._release(claim, next_attempt_at=at, attempts_back=True)
+            return
+        if self._finish(
+            claim,
+            "delivery.handed_off",
+            state=DeliveryState.SCHEDULED,
+            handoff_id=result.remote_id,
+            handoff_at=at,
+            next_attempt_at=at + CONFIRM_AFTER,
+            attempts=claim.attempts - 1,
+        ):
+            report.handed_off.append(claim.delivery_id)
+
+    def _recover_handoff(self, claim: _Claim, report: RunReport) -> None:
+        """The same key again where the network dedupes by it; otherwise look for the copy first (WordPress finds
+        its future posts), and schedule only when there is none."""
+        kind = self.registry.get(claim.channel_kind)
+        if not kind.idempotent_publish:
+            found = self._lookup(claim)
+            if found is not None:
+                at = claim.scheduled_at or claim.request.date
+                if self._finish(
+                    claim,
+                    "delivery.handed_off",
+                    state=DeliveryState.SCHEDULED,
+                    handoff_id=found.remote_id,
+                    handoff_at=at,
+                    next_attempt_at=at + CONFIRM_AFTER,
+                    attempts=claim.attempts - 1,
+                ):
+                    report.handed_off.append(claim.delivery_id)
+                return
+        self._hand_off(claim, report)
+
+    def _release(self, claim: _Claim, *, next_attempt_at: datetime, attempts_back: bool = False) -> None:
+        values: dict[str, Any] = {"state": DeliveryState.SCHEDULED, "next_attempt_at": next_attempt_at}
+        if attempts_back:
+            values["attempts"] = claim.attempts - 1
+        self._finish(claim, "delivery.released", **values)
+
+    def _withdraw_handoffs(self, report: RunReport) -> None:
+        """Cancel the network's copy of posts that were cancelled, sent back to draft or moved in Publisher."""
+        now = self.clock.now()
+        with self.db.session() as session:
+            rows = session.execute(
+                select(Delivery.id, Delivery.state, Delivery.handoff_id)
+                .where(
+                    Delivery.handoff_id.is_not(None),
+                    Delivery.state != DeliveryState.PUBLISHING,
+                    or_(
+                        Delivery.state != DeliveryState.SCHEDULED,
+                        Delivery.handoff_at.is_(None),
+                        Delivery.handoff_at != Delivery.scheduled_at,
+                    ),
+                )
+                .limit(50)
+            ).all()
+        for delivery_id, state, handoff_id in rows:
+            assert handoff_id is not None
+            if self._stop.is_set():
+                return
+            if state == DeliveryState.SCHEDULED:  # moved or edited: withdraw under a claim, then it is due anew
+                condition = (Delivery.state == DeliveryState.SCHEDULED) & (Delivery.handoff_id == handoff_id)
+                claim = self._try_claim(delivery_id, now, condition=condition)
+                if claim is not None:
+                    self._replace_handoff(claim, report)
+            else:
+                self._cancel_remote(delivery_id, handoff_id)
+
+    def _connector_for_delivery(self, delivery_id: int) -> tuple[Any, Any, Channel] | None:
+        with self.db.session() as session:
+            row = session.get(Delivery, delivery_id)
+            if row is None:
+                return None
+            channel = row.channel
+            session.expunge(channel)
+        kind = self.registry.get(channel.kind)
+        secret = self.secrets.get(channel.id) if kind.needs_secret else None
+        return kind, kind.connect(to_config(channel), secret), channel
+
+    def _cancel_remote(self, delivery_id: int, handoff_id: str) -> None:
+        now = self.clock.now()
+        try:
+            found = self._connector_for_delivery(delivery_id)
+            if found is None:
+                return
+            _kind, connector, _channel = found
+            connector.cancel_scheduled(handoff_id)
+        except (Transient, RateLimited, AuthExpired, OutcomeUnknown) as exc:
+            # Unknown: the request may never have arrived; asking again is harmless (the network says "gone").
+            log.info("withdrawing the network's copy of delivery %s failed, trying later: %s", delivery_id, exc)
+            return
+        except PublisherError as exc:  # gone already (published or deleted there): nothing left to withdraw
+            log.info("the network's copy of delivery %s could not be withdrawn: %s", delivery_id, exc)
+        with self.db.session(write=True) as session:
+            session.execute(
+                update(Delivery)
+                .where(Delivery.id == delivery_id, Delivery.handoff_id == handoff_id)
+                .values(handoff_id=None, handoff_at=None, updated_at=now)
+                .execution_options(synchronize_session=False)
+            )
+            audit(
+                session,
+                at=now,
+                actor=self.runner_id,
+                action="delivery.handoff_withdrawn",
+                entity="delivery",
+                entity_id=delivery_id,
+                handoff_id=handoff_id,
+            )
+
+    def _replace_handoff(self, claim: _Claim, report: RunReport) -> None:
+        """The post was moved or edited after the hand-off: cancel the network's copy; it is handed off or
+        published anew with a new key (the network would answer the old key with the cancelled copy)."""
+        assert claim.handoff_id is not None
+        try:
+            kind = self.registry.get(claim.channel_kind)
+            connector = kind.connect(claim.config, self.secrets.get(claim.config.id) if kind.needs_secret else None)
+            cast(SchedulingConnector, connector).cancel_scheduled(claim.handoff_id)
+        except (Transient, RateLimited, AuthExpired, OutcomeUnknown) as exc:
+            log.info("replacing the network's copy of delivery %s failed, trying later: %s", claim.delivery_id, exc)
+            self._release(claim, next_attempt_at=claim.scheduled_at or self.clock.now(), attempts_back=True)
+            return
+        except PublisherError:
+            if claim.handoff_at is not None and self.clock.now() < claim.handoff_at:
+                # Gone before its time: an earlier withdrawal arrived though its answer was lost. Nothing is held.
+                self._handoff_withdrawn(claim)
+                return
+            # Refused after its time: it went out already at the old time. Record it rather than post it twice.
+            found = self._lookup(claim)
+            if found is not None:
+                self._record_published(claim, found, report)
+            else:
+                self._record_unconfirmed(
+                    claim, report, PublisherError("engine.handoff_not_seen", due=_when(claim.handoff_at))
+                )
+            return
+        self._handoff_withdrawn(claim)
+
+    def _handoff_withdrawn(self, claim: _Claim) -> None:
+        """The network's copy is gone: the delivery is due at its (new) time again, with a new key."""
+        self._finish(
+            claim,
+            "delivery.handoff_replaced",
+            state=DeliveryState.SCHEDULED,
+            handoff_id=None,
+            handoff_at=None,
+            idempotency_key=None,
+            attempts=claim.attempts - 1,
+            next_attempt_at=claim.scheduled_at or self.clock.now(),
+        )
+
+    def _lookup(self, claim: _Claim) -> PublishResult | None:
+        try:
+            kind = self.registry.get(claim.channel_kind)
+            connector = kind.connect(claim.config, self.secrets.get(claim.config.id) if kind.needs_secret else None)
+            return connector.find_published(claim.request)
+        except PublisherError:
+            return None
 
     @staticmethod
     def _media_and_brand(
@@ -323,17 +662,39 @@ class PublishingEngine:
     # -- deliver and record -----------------------------------------------------------------
 
     def _deliver(self, claim: _Claim, report: RunReport) -> None:
+        if claim.handoff_id is not None:
+            if claim.handoff_at is not None and claim.handoff_at == claim.scheduled_at:
+                self._confirm_handoff(claim, report)
+            else:
+                self._replace_handoff(claim, report)
+            return
+        if claim.recovering and claim.scheduled_at is not None and claim.scheduled_at > self.clock.now():
+            # Interrupted while being handed off (only those are claimed before their time): hand it off again.
+            self._recover_handoff(claim, report)
+            return
         try:
             kind = self.registry.get(claim.channel_kind)
             secret = self.secrets.get(claim.config.id) if kind.needs_secret else None
             connector = kind.connect(claim.config, secret)
             if claim.recovering and not kind.idempotent_publish:
-                found = connector.find_published(claim.request)
+                # Interrupted between sending and recording: the network may have it. Look, never resend blindly.
+                try:
+                    found = connector.find_published(claim.request)
+                except (Transient, RateLimited, OutcomeUnknown) as exc:  # look again later, still as a recovery
+                    self._keep_recovering(claim, exc, report)
+                    return
                 if found is None:
                     self._record_unconfirmed(claim, report, OutcomeUnknown("engine.interrupted"))
                 else:
                     self._record_published(claim, found, report)
                 return
+            if claim.attempts > 1 and not kind.idempotent_publish:
+                # An earlier attempt failed, possibly after the network applied it (a 5xx from a proxy, a
+                # reset): look first, so the retry cannot make a second post.
+                found = connector.find_published(claim.request)
+                if found is not None:
+                    self._record_published(claim, found, report)
+                    return
             result = connector.publish(claim.request)
         except OutcomeUnknown as exc:
             if self.registry.get(claim.channel_kind).idempotent_publish:
@@ -348,7 +709,11 @@ class PublishingEngine:
             retry = backoff(claim.attempts, self._rng) if claim.attempts < MAX_ATTEMPTS else None
             self._record_failure(claim, exc, report, retry_in=retry)
             return
-        except (AuthExpired, Rejected, ChannelError) as exc:
+        except AuthExpired as exc:  # the connector refreshed once already; the channel waits for a new sign-in
+            self._record_failure(claim, exc, report, retry_in=None)
+            self._pause_channel(claim, exc)
+            return
+        except (Rejected, ChannelError) as exc:
             self._record_failure(claim, exc, report, retry_in=None)
             return
         except PublisherError as exc:
@@ -359,6 +724,63 @@ class PublishingEngine:
             self._record_failure(claim, PublisherError("engine.internal", reason=repr(exc)), report, retry_in=None)
             return
         self._record_published(claim, result, report)
+
+    def _confirm_handoff(self, claim: _Claim, report: RunReport) -> None:
+        """The network held the post and it fell due: find it on the account and record it as published."""
+        now = self.clock.now()
+        try:
+            kind = self.registry.get(claim.channel_kind)
+            connector = kind.connect(claim.config, self.secrets.get(claim.config.id) if kind.needs_secret else None)
+            found = connector.find_published(claim.request)
+        except PublisherError as exc:
+            log.info("confirming delivery %s failed, trying later: %s", claim.delivery_id, exc)
+            found = None
+        if found is not None:
+            self._record_published(claim, found, report)
+        elif claim.handoff_at is not None and now - claim.handoff_at < CONFIRM_WINDOW:
+            self._release(claim, next_attempt_at=now + CONFIRM_AFTER, attempts_back=True)
+        else:
+            self._record_unconfirmed(
+                claim, report, PublisherError("engine.handoff_not_seen", due=_when(claim.handoff_at))
+            )
+
+    def _pause_channel(self, claim: _Claim, exc: PublisherError) -> None:
+        now = self.clock.now()
+        with self.db.session(write=True) as session:
+            channel = session.get(Channel, claim.config.id)
+            if channel is None:
+                return
+            settings = dict(channel.settings or {})
+            settings["paused"] = {"code": exc.code, "at": now.isoformat()}
+            channel.settings = settings
+            audit(
+                session,
+                at=now,
+                actor=self.runner_id,
+                action="channel.paused",
+                entity="channel",
+                entity_id=channel.id,
+                code=exc.code,
+            )
+
+    def _keep_recovering(self, claim: _Claim, exc: PublisherError, report: RunReport) -> None:
+        """The look-up after an interruption failed: stay an interrupted delivery (``publishing``) whose lease runs
+        out after a back-off, so the next attempt looks again instead of publishing; give up as unconfirmed."""
+        if claim.attempts >= MAX_ATTEMPTS:
+            self._record_unconfirmed(claim, report, OutcomeUnknown("engine.interrupted"))
+            return
+        retry_at = self.clock.now() + backoff(claim.attempts, self._rng)
+        if self._finish(
+            claim,
+            "delivery.lookup_failed",
+            state=DeliveryState.PUBLISHING,
+            lease_until=retry_at,
+            attempts=claim.attempts + 1,
+            last_error_code=exc.code,
+            last_error_message=describe(exc),
+            last_error_params=_jsonable(exc.params),
+        ):
+            report.retrying.append(claim.delivery_id)
 
     def _finish(self, claim: _Claim, action: str, **values: object) -> bool:
         now = self.clock.now()
@@ -372,7 +794,7 @@ class PublishingEngine:
                         Delivery.state == DeliveryState.PUBLISHING,
                         Delivery.lease_owner == self.runner_id,
                     )
-                    .values(lease_owner=None, lease_until=None, updated_at=now, **values)
+                    .values(**{"lease_owner": None, "lease_until": None, "updated_at": now, **values})
                     .execution_options(synchronize_session=False)
                 ),
             )
@@ -400,6 +822,8 @@ class PublishingEngine:
             remote_url=result.remote_url,
             published_at=self.clock.now(),
             next_attempt_at=None,
+            handoff_id=None,
+            handoff_at=None,
             last_error_code=None,
             last_error_message=None,
             last_error_params=None,
@@ -432,6 +856,16 @@ class PublishingEngine:
             last_error_params=_jsonable(exc.params),
         ):
             (report.retrying if next_at else report.failed).append(claim.delivery_id)
+
+
+def host_key(kind: str, base_url: str | None) -> str:
+    """Which server a channel talks to, for the per-server limit on concurrent sends."""
+    host = urlsplit(base_url).netloc.lower() if base_url else ""
+    return f"{kind}:{host}"
+
+
+def _when(at: datetime | None) -> str:
+    return at.isoformat(timespec="minutes") if at is not None else ""
 
 
 def _jsonable(params: dict[str, object]) -> dict[str, object]:

@@ -11,21 +11,43 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from publisher.clock import Clock
-from publisher.db.models import Brand, Channel, Delivery, MediaAsset, Post, User, Variant
+from publisher.db.models import Brand, Channel, Delivery, MediaAsset, Post, PostComment, User, Variant
 from publisher.db.session import Database
 from publisher.domain import (
+    CommentInfo,
     DeliveryInfo,
     DeliveryState,
     MediaInfo,
     PostDetail,
     PostStatus,
     PostSummary,
+    Role,
     derive_post_status,
 )
 from publisher.errors import InputError, NotFound
 from publisher.media import MAX_ALT_TEXT, MediaInput, MediaStore, StoredMedia, inspect_media, media_problems
 from publisher.services._common import audit, ensure_user
+from publisher.services.workspace import read_workflow, require_role
 from publisher.timezones import zone
+
+# Deliveries that have not gone out yet: rescheduling moves them, cancelling cancels them.
+PENDING = (
+    DeliveryState.DRAFT,
+    DeliveryState.IN_REVIEW,
+    DeliveryState.APPROVED,
+    DeliveryState.SCHEDULED,
+    DeliveryState.FAILED,
+)
+MAX_COMMENT_CHARS = 10_000
+
+
+def _delivery_state_for(status: PostStatus) -> DeliveryState:
+    return {
+        PostStatus.DRAFT: DeliveryState.DRAFT,
+        PostStatus.IN_REVIEW: DeliveryState.IN_REVIEW,
+        PostStatus.APPROVED: DeliveryState.APPROVED,
+    }.get(status, DeliveryState.SCHEDULED)
+
 
 MAX_BODY_CHARS = 100_000
 MAX_MEDIA_PER_POST = 20  # more than any network takes (LinkedIn and Threads: 20)
@@ -48,6 +70,7 @@ def delivery_info(row: Delivery, channel: Channel) -> DeliveryInfo:
         published_at=row.published_at,
         error_code=row.last_error_code,
         error=row.last_error_message,
+        handoff_at=row.handoff_at if row.handoff_id else None,
     )
 
 
@@ -125,8 +148,15 @@ class PostService:
         variants: Mapping[str, str] | None = None,
         media: Sequence[MediaInput] = (),
         brand: str | None = None,
+        draft: bool = False,
+        submit: bool = False,
+        approve: bool = False,
     ) -> PostDetail:
         """Create a post scheduled on each named channel; ``at=None`` means publish now.
+
+        Workflow: ``draft`` keeps it a draft, ``submit`` sends it for review, ``approve`` (editors and admins)
+        approves it at once. Without any of them the post is scheduled, unless the workspace requires approval:
+        then it stays a draft until it is submitted and approved.
 
         ``variants`` maps a channel name (one of ``channels``) to that channel's own text; a blank one is
         ignored. ``media`` are attached in order: every file is inspected and checked against each channel's network
@@ -148,6 +178,8 @@ class PostService:
             raise InputError("post.duplicate_channel")
         if at is not None and (at.tzinfo is None or at.utcoffset() is None):
             raise InputError("time.naive", value=at.isoformat())
+        if sum((draft, submit, approve)) > 1:
+            raise InputError("workflow.one_step")
         zone(tz)
         texts = _variants(variants or {}, names)
         infos = inspect_inputs(media)
@@ -163,6 +195,7 @@ class PostService:
                     raise NotFound("channel.not_found", name=missing[0])
                 by_name = {c.name: c for c in rows}
                 brand_row = self._brand_row(session, brand) if brand is not None else None
+                status = self._initial_status(session, now, draft=draft, submit=submit, approve=approve)
                 self._refuse_blocking_problems(body, texts, infos, [by_name[n] for n in names], brand_row)
                 for info in infos:
                     stored.append(self.media_store.put(Path(media[info.position].path)))
@@ -180,6 +213,8 @@ class PostService:
                     now=now,
                     when=when,
                     tz=tz,
+                    status=status,
+                    approved=approve,
                 )
         except BaseException:
             for item in stored:
@@ -202,6 +237,8 @@ class PostService:
         now: datetime,
         when: datetime,
         tz: str,
+        status: PostStatus,
+        approved: bool,
     ) -> PostDetail:
         author = ensure_user(session, self.actor, now)
         post = Post(
@@ -209,7 +246,7 @@ class PostService:
             body=body,
             campaign=(campaign or "").strip() or None,
             author_id=author.id,
-            status=PostStatus.SCHEDULED,
+            status=status,
             brand_id=brand_row.id if brand_row is not None else None,
             created_at=now,
             updated_at=now,
@@ -221,10 +258,10 @@ class PostService:
                 Delivery(
                     post_id=post.id,
                     channel_id=by_name[name].id,
-                    state=DeliveryState.SCHEDULED,
+                    state=_delivery_state_for(status),
                     scheduled_at=when,
                     scheduled_tz=tz,
-                    next_attempt_at=when,
+                    next_attempt_at=when if status == PostStatus.SCHEDULED else None,
                     attempts=0,
                     created_at=now,
                     updated_at=now,
@@ -262,9 +299,26 @@ class PostService:
             **({"variants": sorted(texts)} if texts else {}),
             **({"media": [item.sha256 for item in stored]} if stored else {}),
             **({"brand": brand_row.name} if brand_row is not None else {}),
+            status=status.value,
         )
+        if status == PostStatus.IN_REVIEW:
+            self._add_comment(session, post.id, "submitted", "", now)
+        elif approved:
+            self._add_comment(session, post.id, "approved", "", now)
         session.flush()
         return self._detail(session, post.id)
+
+    def _initial_status(
+        self, session: Session, now: datetime, *, draft: bool, submit: bool, approve: bool
+    ) -> PostStatus:
+        if approve:
+            require_role(session, self.actor, now, Role.EDITOR, Role.ADMIN, action="approve posts")
+            return PostStatus.SCHEDULED
+        if submit:
+            return PostStatus.IN_REVIEW
+        if draft or read_workflow(session).approval_required:
+            return PostStatus.DRAFT
+        return PostStatus.SCHEDULED
 
     @staticmethod
     def _brand_row(session: Session, name: str) -> Brand:
@@ -343,6 +397,250 @@ class PostService:
             ).all()
             return [(delivery_info(d, c), title_of(p)) for d, c, p in rows]
 
+    # -- workflow ------------------------------------------------------------------------------
+
+    def submit(self, post_id: int, comment: str | None = None) -> PostDetail:
+        """Send a draft for review."""
+        return self._step(post_id, "submitted", comment, {PostStatus.DRAFT}, PostStatus.IN_REVIEW)
+
+    def approve(self, post_id: int, comment: str | None = None) -> PostDetail:
+        """Approve a draft or a post in review (editors and admins): its deliveries are scheduled."""
+        return self._step(
+            post_id,
+            "approved",
+            comment,
+            {PostStatus.DRAFT, PostStatus.IN_REVIEW},
+            PostStatus.SCHEDULED,
+            roles=(Role.EDITOR, Role.ADMIN),
+            action="approve posts",
+        )
+
+    def send_back(self, post_id: int, comment: str) -> PostDetail:
+        """Return a post in review to its author with a comment (editors and admins)."""
+        if not comment or not comment.strip():
+            raise InputError("workflow.comment_required")
+        return self._step(
+            post_id,
+            "sent_back",
+            comment,
+            {PostStatus.IN_REVIEW},
+            PostStatus.DRAFT,
+            roles=(Role.EDITOR, Role.ADMIN),
+            action="send posts back",
+        )
+
+    def unschedule(self, post_id: int) -> PostDetail:
+        """Take a scheduled post back to draft (nothing published is touched); needs approval again if required."""
+        return self._step(post_id, "unscheduled", None, {PostStatus.SCHEDULED}, PostStatus.DRAFT)
+
+    def _step(
+        self,
+        post_id: int,
+        kind: str,
+        comment: str | None,
+        allowed: set[PostStatus],
+        target: PostStatus,
+        *,
+        roles: tuple[Role, ...] = (),
+        action: str = "",
+    ) -> PostDetail:
+        text = _comment_text(comment) if comment is not None else ""
+        now = self.clock.now()
+        with self.db.session(write=True) as session:
+            post = session.get(Post, post_id)
+            if post is None:
+                raise NotFound("post.not_found", id=post_id)
+            if roles:
+                require_role(session, self.actor, now, *roles, action=action)
+            if post.status not in allowed:
+                raise InputError(
+                    "workflow.wrong_status",
+                    id=post_id,
+                    status=post.status,
+                    step=kind,
+                    allowed=", ".join(sorted(allowed)),
+                )
+            post.status = target
+            post.updated_at = now
+            for row in post.deliveries:
+                if row.state in PENDING:
+                    row.state = _delivery_state_for(target)
+                    row.next_attempt_at = row.scheduled_at if target == PostStatus.SCHEDULED else None
+                    row.updated_at = now
+            self._add_comment(session, post.id, kind, text, now)
+            audit(
+                session,
+                at=now,
+                actor=self.actor,
+                action=f"post.{kind}",
+                entity="post",
+                entity_id=post.id,
+                **({"comment": text} if text else {}),
+            )
+            session.flush()
+            return self._detail(session, post.id)
+
+    def comment(self, post_id: int, text: str) -> CommentInfo:
+        body = _comment_text(text)
+        if not body:
+            raise InputError("workflow.comment_required")
+        now = self.clock.now()
+        with self.db.session(write=True) as session:
+            if session.get(Post, post_id) is None:
+                raise NotFound("post.not_found", id=post_id)
+            row = self._add_comment(session, post_id, "comment", body, now)
+            audit(session, at=now, actor=self.actor, action="post.comment", entity="post", entity_id=post_id)
+            session.flush()
+            return _comment_info(row)
+
+    def comments(self, post_id: int) -> list[CommentInfo]:
+        with self.db.session() as session:
+            if session.get(Post, post_id) is None:
+                raise NotFound("post.not_found", id=post_id)
+            rows = session.scalars(
+                select(PostComment)
+                .where(PostComment.post_id == post_id)
+                .order_by(PostComment.created_at, PostComment.id)
+            )
+            return [_comment_info(r) for r in rows]
+
+    def _add_comment(self, session: Session, post_id: int, kind: str, body: str, now: datetime) -> PostComment:
+        ensure_user(session, self.actor, now)
+        row = PostComment(post_id=post_id, author=self.actor, kind=kind, body=body, created_at=now)
+        session.add(row)
+        return row
+
+    # -- planning -------------------------------------------------------------------------------
+
+    def reschedule(
+        self, post_id: int, at: datetime, tz: str | None = None, *, channel: str | None = None
+    ) -> PostDetail:
+        """Move the post's deliveries that have not gone out yet (or only ``channel``'s) to ``at``.
+
+        A delivery the network holds as a scheduled copy is moved there too: the engine replaces the remote copy.
+        """
+        if at.tzinfo is None or at.utcoffset() is None:
+            raise InputError("time.naive", value=at.isoformat())
+        if tz is not None:
+            zone(tz)
+        now = self.clock.now()
+        with self.db.session(write=True) as session:
+            post = session.get(Post, post_id)
+            if post is None:
+                raise NotFound("post.not_found", id=post_id)
+            rows = self._pending_rows(post, channel)
+            if not rows:
+                raise InputError("post.nothing_to_move", id=post_id)
+            for row in rows:
+                old = row.scheduled_at
+                row.scheduled_at = at
+                if tz is not None:
+                    row.scheduled_tz = tz
+                if row.state == DeliveryState.FAILED and post.status == PostStatus.SCHEDULED:
+                    row.state = DeliveryState.SCHEDULED
+                if row.state == DeliveryState.SCHEDULED:
+                    row.next_attempt_at = at
+                row.updated_at = now
+                audit(
+                    session,
+                    at=now,
+                    actor=self.actor,
+                    action="delivery.rescheduled",
+                    entity="delivery",
+                    entity_id=row.id,
+                    old=old.isoformat() if old else None,
+                    new=at.isoformat(),
+                    handed_off=bool(row.handoff_id),
+                )
+            post.updated_at = now
+            session.flush()
+            return self._detail(session, post.id)
+
+    def cancel(self, post_id: int, *, channel: str | None = None) -> PostDetail:
+        """Cancel what has not gone out yet; a copy the network holds for later is cancelled there by the engine."""
+        now = self.clock.now()
+        with self.db.session(write=True) as session:
+            post = session.get(Post, post_id)
+            if post is None:
+                raise NotFound("post.not_found", id=post_id)
+            if any(
+                d.state == DeliveryState.PUBLISHING
+                for d in post.deliveries
+                if channel is None or d.channel.name == channel
+            ):
+                raise InputError("post.busy", id=post_id)
+            rows = self._pending_rows(post, channel)
+            if not rows:
+                raise InputError("post.nothing_to_cancel", id=post_id)
+            for row in rows:
+                row.state = DeliveryState.CANCELLED
+                row.next_attempt_at = None
+                row.updated_at = now
+                audit(
+                    session,
+                    at=now,
+                    actor=self.actor,
+                    action="delivery.cancelled",
+                    entity="delivery",
+                    entity_id=row.id,
+                    handed_off=bool(row.handoff_id),
+                )
+            post.updated_at = now
+            session.flush()
+            return self._detail(session, post.id)
+
+    @staticmethod
+    def _pending_rows(post: Post, channel: str | None) -> list[Delivery]:
+        if channel is not None and not any(d.channel.name == channel for d in post.deliveries):
+            raise NotFound("post.channel_not_found", id=post.id, channel=channel)
+        return [d for d in post.deliveries if d.state in PENDING and (channel is None or d.channel.name == channel)]
+
+    def retry_post(self, post_id: int, *, channel: str | None = None) -> list[DeliveryInfo]:
+        """Send the post's failed or unconfirmed deliveries (or only ``channel``'s) again."""
+        with self.db.session() as session:
+            post = session.get(Post, post_id)
+            if post is None:
+                raise NotFound("post.not_found", id=post_id)
+            if channel is not None and not any(d.channel.name == channel for d in post.deliveries):
+                raise NotFound("post.channel_not_found", id=post_id, channel=channel)
+            ids = [
+                d.id
+                for d in post.deliveries
+                if d.state in (DeliveryState.FAILED, DeliveryState.UNCONFIRMED)
+                and (channel is None or d.channel.name == channel)
+            ]
+        if not ids:
+            raise InputError("post.nothing_to_retry", id=post_id)
+        return [self.retry(i) for i in ids]
+
+    def mark_published(self, delivery_id: int, remote_url: str) -> DeliveryInfo:
+        """The user found an unconfirmed delivery on the network: record it as published with that address."""
+        url = remote_url.strip()
+        if not url.startswith(("https://", "http://")):
+            raise InputError("delivery.bad_url", url=remote_url)
+        now = self.clock.now()
+        with self.db.session(write=True) as session:
+            row = session.get(Delivery, delivery_id)
+            if row is None:
+                raise NotFound("delivery.not_found", id=delivery_id)
+            if row.state != DeliveryState.UNCONFIRMED:
+                raise InputError("delivery.not_unconfirmed", state=row.state)
+            row.state = DeliveryState.PUBLISHED
+            row.remote_url = url
+            row.published_at = row.published_at or now
+            row.updated_at = now
+            audit(
+                session,
+                at=now,
+                actor=self.actor,
+                action="delivery.matched",
+                entity="delivery",
+                entity_id=row.id,
+                url=url,
+            )
+            session.flush()
+            return delivery_info(row, row.channel)
+
     def retry(self, delivery_id: int) -> DeliveryInfo:
         """Send one failed or unconfirmed delivery again; the post's other channels are left alone."""
         now = self.clock.now()
@@ -352,8 +650,13 @@ class PostService:
                 raise NotFound("delivery.not_found", id=delivery_id)
             if row.state not in (DeliveryState.FAILED, DeliveryState.UNCONFIRMED):
                 raise InputError("delivery.not_retryable", state=row.state)
+            if row.post.status != PostStatus.SCHEDULED:  # approval still pending: nothing unapproved goes out
+                raise InputError("workflow.not_approved", id=row.post_id)
             if row.state == DeliveryState.UNCONFIRMED:
                 row.idempotency_key = None  # the user decided: this is a new attempt
+            if isinstance(row.channel.settings, dict) and row.channel.settings.get("paused"):
+                # The user fixed what paused the channel (e.g. signed in again) and says so by retrying.
+                row.channel.settings = {k: v for k, v in row.channel.settings.items() if k != "paused"}
             row.state = DeliveryState.SCHEDULED
             row.next_attempt_at = now
             row.updated_at = now
@@ -419,3 +722,18 @@ class PostService:
             scheduled_at=min(times) if times else None,
             deliveries=deliveries,
         )
+
+
+def _comment_text(text: str) -> str:
+    body = text.strip()
+    if len(body) > MAX_COMMENT_CHARS:
+        raise InputError("workflow.comment_too_long", max=MAX_COMMENT_CHARS)
+    if "\x00" in body:
+        raise InputError("post.binary")
+    return body
+
+
+def _comment_info(row: PostComment) -> CommentInfo:
+    return CommentInfo(
+        id=row.id, post_id=row.post_id, author=row.author, kind=row.kind, body=row.body, created_at=row.created_at
+    )

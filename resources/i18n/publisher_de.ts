@@ -4,122 +4,139 @@
 <context>
     <name>AddChannelDialog</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="62"/>
+        <location filename="../../ui/views/channels.py" line="63"/>
         <source>Add feed channel</source>
         <translation>Feed-Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="64"/>
+        <location filename="../../ui/views/channels.py" line="65"/>
         <source>A feed channel writes each post as a Markdown file into a folder and keeps an Atom feed (feed.xml) there up to date. A static site or any feed reader can take it from there. No account needed.</source>
         <translation>Ein Feed-Kanal schreibt jeden Beitrag als Markdown-Datei in einen Ordner und hält dort einen Atom-Feed (feed.xml) aktuell. Eine statische Website oder jeder Feed-Reader kann die Inhalte von dort übernehmen. Kein Konto erforderlich.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="69"/>
+        <location filename="../../ui/views/channels.py" line="70"/>
+        <location filename="../../ui/views/channels.py" line="77"/>
         <source>Add %1 channel</source>
         <translation>%1-Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="71"/>
+        <location filename="../../ui/views/channels.py" line="79"/>
         <source>Publisher keeps the token or password in your system&apos;s keyring, never in its database.</source>
         <translation>Publisher bewahrt das Token oder Passwort im Schlüsselbund Ihres Systems auf, nie in seiner Datenbank.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="76"/>
+        <location filename="../../ui/views/channels.py" line="84"/>
         <source>e.g. Company blog</source>
         <translation>z. B. Firmenblog</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="78"/>
+        <location filename="../../ui/views/channels.py" line="86"/>
         <source>Folder the posts are written to</source>
         <translation>Ordner, in den die Beiträge geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="79"/>
+        <location filename="../../ui/views/channels.py" line="87"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="89"/>
+        <location filename="../../ui/views/channels.py" line="97"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="91"/>
+        <location filename="../../ui/views/channels.py" line="99"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="105"/>
+        <location filename="../../ui/views/channels.py" line="118"/>
         <source>Room:</source>
         <translation>Raum:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="94"/>
+        <location filename="../../ui/views/channels.py" line="102"/>
         <source>https://www.example.org/news (optional)</source>
         <translation>https://www.example.org/news (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="95"/>
+        <location filename="../../ui/views/channels.py" line="72"/>
+        <source>Sign in with an app password: in Bluesky open Settings &gt; Privacy and security &gt; App passwords and add one for Publisher. Publisher keeps it in your system&apos;s keyring, never in its database. Bluesky cannot schedule posts itself, so Publisher sends them at the planned time.</source>
+        <translation>Melden Sie sich mit einem App-Passwort an: Öffnen Sie in Bluesky Einstellungen &gt; Datenschutz und Sicherheit &gt; App-Passwörter und legen Sie eines für Publisher an. Publisher bewahrt es im Schlüsselbund Ihres Systems auf, nie in seiner Datenbank. Bluesky kann Beiträge nicht selbst planen, daher sendet Publisher sie zur geplanten Zeit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="103"/>
         <source>Public address:</source>
         <translation>Öffentliche Adresse:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="98"/>
+        <location filename="../../ui/views/channels.py" line="105"/>
+        <source>Optional: your server, if the handle is not found</source>
+        <translation>Optional: Ihr Server, falls das Handle nicht gefunden wird</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="106"/>
+        <location filename="../../ui/views/channels.py" line="109"/>
         <source>Server address:</source>
         <translation>Serveradresse:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="101"/>
+        <location filename="../../ui/views/channels.py" line="114"/>
         <source>Account:</source>
         <translation>Konto:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="106"/>
+        <location filename="../../ui/views/channels.py" line="119"/>
         <source>Sign in with the browser…</source>
         <translation>Im Browser anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="108"/>
+        <location filename="../../ui/views/channels.py" line="121"/>
         <source>Opens your server&apos;s sign-in page; Publisher receives a token and never sees your password.</source>
         <translation>Öffnet die Anmeldeseite Ihres Servers; Publisher erhält ein Zugangstoken und sieht Ihr Passwort nie.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="117"/>
+        <location filename="../../ui/views/channels.py" line="130"/>
         <source>Token or password:</source>
         <translation>Token oder Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="122"/>
+        <location filename="../../ui/views/channels.py" line="130"/>
+        <source>App password:</source>
+        <translation>App-Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="136"/>
         <source>Add channel</source>
         <translation>Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="136"/>
+        <location filename="../../ui/views/channels.py" line="150"/>
         <source>Enter the server address first, e.g. https://mastodon.social.</source>
         <translation>Geben Sie zuerst die Serveradresse ein, z. B. https://mastodon.social.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="140"/>
+        <location filename="../../ui/views/channels.py" line="154"/>
         <source>Publisher</source>
         <translation>Publisher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="141"/>
+        <location filename="../../ui/views/channels.py" line="155"/>
         <source>Signed in. You can close this window and return to Publisher.</source>
         <translation>Angemeldet. Sie können dieses Fenster schließen und zu Publisher zurückkehren.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="144"/>
+        <location filename="../../ui/views/channels.py" line="158"/>
         <source>Waiting for you to sign in in the browser…</source>
         <translation>Warte auf Ihre Anmeldung im Browser…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="156"/>
+        <location filename="../../ui/views/channels.py" line="170"/>
         <source>Signed in. Press “Add channel” to finish.</source>
         <translation>Angemeldet. Klicken Sie zum Abschluss auf „Kanal hinzufügen“.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="167"/>
+        <location filename="../../ui/views/channels.py" line="181"/>
         <source>Choose the feed folder</source>
         <translation>Feed-Ordner auswählen</translation>
     </message>
@@ -386,19 +403,265 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="110"/>
+        <location filename="../../ui/views/calendar.py" line="153"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="112"/>
-        <source>Days with posts are marked. Double-click a post to open it in the post list.</source>
-        <translation>Tage mit Beiträgen sind markiert. Doppelklicken Sie auf einen Beitrag, um ihn in der Beitragsliste zu öffnen.</translation>
+        <location filename="../../ui/views/calendar.py" line="159"/>
+        <source>Previous (Page Up)</source>
+        <translation>Zurück (Bild auf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="161"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="162"/>
+        <source>Go to today (T)</source>
+        <translation>Zu heute springen (T)</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="166"/>
-        <source>Nothing planned on this day.</source>
-        <translation>An diesem Tag ist nichts geplant.</translation>
+        <source>Next (Page Down)</source>
+        <translation>Weiter (Bild ab)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="176"/>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="177"/>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="178"/>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="183"/>
+        <source>%1 view (%2)</source>
+        <translation>Ansicht %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="223"/>
+        <source>Show all</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="229"/>
+        <source>Queue slots…</source>
+        <translation>Zeitfenster…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="230"/>
+        <source>Weekly time slots and audience time zone of a channel</source>
+        <translation>Wöchentliche Zeitfenster und Zeitzone des Publikums eines Kanals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="275"/>
+        <location filename="../../ui/views/calendar.py" line="534"/>
+        <source>No post selected</source>
+        <translation>Kein Beitrag ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="278"/>
+        <location filename="../../ui/views/calendar.py" line="535"/>
+        <source>Select a post to see its channels, times and status.</source>
+        <translation>Wählen Sie einen Beitrag, um seine Kanäle, Zeiten und seinen Status zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="283"/>
+        <location filename="../../ui/views/calendar.py" line="564"/>
+        <source>Open in post list</source>
+        <translation>In der Beitragsliste öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="285"/>
+        <location filename="../../ui/views/calendar.py" line="567"/>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="287"/>
+        <location filename="../../ui/views/calendar.py" line="569"/>
+        <source>Send back…</source>
+        <translation>Zurückgeben…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="289"/>
+        <location filename="../../ui/views/calendar.py" line="571"/>
+        <source>Add to queue</source>
+        <translation>In die Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="290"/>
+        <source>Move it to each channel&apos;s next free queue slot</source>
+        <translation>Auf das nächste freie Zeitfenster jedes Kanals verschieben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="466"/>
+        <location filename="../../ui/views/calendar.py" line="475"/>
+        <source>No campaign</source>
+        <translation>Ohne Kampagne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="482"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="483"/>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="484"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="485"/>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="493"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="539"/>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="545"/>
+        <source>The network already holds this post.</source>
+        <translation>Das Netzwerk hält diesen Beitrag bereits vor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="546"/>
+        <source>Workflow: %1</source>
+        <translation>Freigabe: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="548"/>
+        <source>Campaign: %1</source>
+        <translation>Kampagne: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="550"/>
+        <source>Author: %1</source>
+        <translation>Autor: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="552"/>
+        <source>Part of a recurring series.</source>
+        <translation>Teil einer wiederkehrenden Serie.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/calendar.py" line="554"/>
+        <source>Moving it moves it on all %n channels.</source>
+        <translation>
+            <numerusform>Verschieben betrifft ihn auf %n Kanal.</numerusform>
+            <numerusform>Verschieben betrifft ihn auf allen %n Kanälen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="573"/>
+        <source>Move one day later</source>
+        <translation>Einen Tag später</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="573"/>
+        <source>Move one day earlier</source>
+        <translation>Einen Tag früher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="599"/>
+        <source>Only posts that have not gone out yet can be moved.</source>
+        <translation>Nur Beiträge, die noch nicht veröffentlicht wurden, lassen sich verschieben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="625"/>
+        <source>Move a post the network holds?</source>
+        <translation>Einen vom Netzwerk vorgehaltenen Beitrag verschieben?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="626"/>
+        <source>The network already holds this post for %1; move it there too?</source>
+        <translation>Das Netzwerk hält diesen Beitrag bereits für %1 vor. Auch dort verschieben?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="628"/>
+        <source>Publisher replaces the network&apos;s copy with one for %1.</source>
+        <translation>Publisher ersetzt die Kopie im Netzwerk durch eine für %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/calendar.py" line="634"/>
+        <source>All %n channels of the post move: %1.</source>
+        <translation>
+            <numerusform>Der %n Kanal des Beitrags wird verschoben: %1.</numerusform>
+            <numerusform>Alle %n Kanäle des Beitrags werden verschoben: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="637"/>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="647"/>
+        <source>Nothing was moved.</source>
+        <translation>Nichts wurde verschoben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="659"/>
+        <source>Moved “%1” to %2.</source>
+        <translation>„%1“ auf %2 verschoben.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/calendar.py" line="662"/>
+        <source>All %n channels moved: %1.</source>
+        <translation>
+            <numerusform>%n Kanal verschoben: %1.</numerusform>
+            <numerusform>Alle %n Kanäle verschoben: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="681"/>
+        <source>Approved “%1”.</source>
+        <translation>„%1“ freigegeben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="697"/>
+        <source>Sent “%1” back to its author.</source>
+        <translation>„%1“ an den Autor zurückgegeben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="717"/>
+        <source>Queued: %1.</source>
+        <translation>In der Warteschlange: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="729"/>
+        <source>Add a channel first; then give it queue slots.</source>
+        <translation>Legen Sie zuerst einen Kanal an und geben Sie ihm dann Zeitfenster.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="741"/>
+        <source>Saved the queue of &apos;%1&apos;.</source>
+        <translation>Warteschlange von „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="779"/>
+        <source>Times in %1</source>
+        <translation>Zeiten in %1</translation>
     </message>
 </context>
 <context>
@@ -452,142 +715,173 @@
 <context>
     <name>ChannelsView</name>
     <message>
-        <location filename="../../ui/views/channels.py" line="211"/>
+        <location filename="../../ui/views/channels.py" line="225"/>
         <source>No channels yet. Add a feed folder to start publishing.</source>
         <translation>Noch keine Kanäle. Fügen Sie einen Feed-Ordner hinzu, um mit dem Veröffentlichen zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="215"/>
+        <location filename="../../ui/views/channels.py" line="229"/>
         <source>Add feed channel…</source>
         <translation>Feed-Kanal hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="219"/>
+        <location filename="../../ui/views/channels.py" line="233"/>
         <source>Add network channel</source>
         <translation>Netzwerk-Kanal hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="229"/>
+        <location filename="../../ui/views/channels.py" line="243"/>
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="231"/>
+        <location filename="../../ui/views/channels.py" line="248"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="233"/>
+        <location filename="../../ui/views/channels.py" line="255"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="249"/>
+        <location filename="../../ui/views/channels.py" line="269"/>
         <source>Channels</source>
         <translation>Kanäle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="285"/>
+        <location filename="../../ui/views/channels.py" line="306"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="285"/>
+        <location filename="../../ui/views/channels.py" line="306"/>
         <source>Kind</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="273"/>
+        <location filename="../../ui/views/channels.py" line="293"/>
         <source>Not used yet</source>
         <translation>Noch nicht verwendet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="238"/>
-        <source>Bluesky channels follow in the next version.</source>
-        <translation>Kanäle für Bluesky folgen in der nächsten Version.</translation>
+        <location filename="../../ui/views/channels.py" line="245"/>
+        <source>Queue…</source>
+        <translation>Warteschlange…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="275"/>
+        <location filename="../../ui/views/channels.py" line="246"/>
+        <source>Weekly time slots for &quot;Add to queue&quot; and the audience&apos;s time zone</source>
+        <translation>Wöchentliche Zeitfenster für „In die Warteschlange“ und die Zeitzone des Publikums</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="250"/>
+        <source>Sign in again…</source>
+        <translation>Erneut anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="252"/>
+        <source>Enter a new token or password for the channel; its waiting posts go out once it works</source>
+        <translation>Neues Token oder Passwort für den Kanal eingeben; wartende Beiträge gehen raus, sobald es funktioniert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="295"/>
         <source>Working</source>
         <translation>Funktioniert</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="277"/>
+        <location filename="../../ui/views/channels.py" line="297"/>
         <source>Needs sign-in again</source>
         <translation>Erneute Anmeldung nötig</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="279"/>
+        <location filename="../../ui/views/channels.py" line="299"/>
         <source>Rate-limited until %1</source>
         <translation>Gedrosselt bis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="280"/>
+        <location filename="../../ui/views/channels.py" line="300"/>
         <source>Failing: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="285"/>
+        <location filename="../../ui/views/channels.py" line="306"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="285"/>
+        <location filename="../../ui/views/channels.py" line="306"/>
         <source>Account or folder</source>
         <translation>Konto oder Ordner</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="285"/>
+        <location filename="../../ui/views/channels.py" line="306"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="290"/>
+        <location filename="../../ui/views/channels.py" line="311"/>
         <source>Feed folder</source>
         <translation>Feed-Ordner</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="298"/>
+        <location filename="../../ui/views/channels.py" line="319"/>
         <source>Post-only: replies cannot be read through this channel</source>
         <translation>Nur Veröffentlichen: Antworten können über diesen Kanal nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="330"/>
+        <location filename="../../ui/views/channels.py" line="351"/>
+        <source>Saved the queue of &apos;%1&apos;.</source>
+        <translation>Warteschlange von „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="366"/>
         <source>Channel &apos;%1&apos; added.</source>
         <translation>Kanal „%1“ hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="337"/>
+        <location filename="../../ui/views/channels.py" line="373"/>
+        <location filename="../../ui/views/channels.py" line="396"/>
         <source>Testing &apos;%1&apos;…</source>
         <translation>„%1“ wird getestet…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="345"/>
+        <location filename="../../ui/views/channels.py" line="386"/>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="387"/>
+        <source>New access token, app password or password for &apos;%1&apos;:</source>
+        <translation>Neues Zugriffstoken, App-Passwort oder Passwort für „%1“:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/channels.py" line="409"/>
         <source>&apos;%1&apos; works: writes to %2.</source>
         <translation>„%1“ funktioniert: schreibt in %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="351"/>
+        <location filename="../../ui/views/channels.py" line="415"/>
         <source>Rename channel</source>
         <translation>Kanal umbenennen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="351"/>
+        <location filename="../../ui/views/channels.py" line="415"/>
         <source>New name:</source>
         <translation>Neuer Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="363"/>
+        <location filename="../../ui/views/channels.py" line="427"/>
         <source>&apos;%1&apos; is now called &apos;%2&apos;.</source>
         <translation>„%1“ heißt jetzt „%2“.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="376"/>
+        <location filename="../../ui/views/channels.py" line="440"/>
         <source>Remove the channel &apos;%1&apos;? Files already published stay where they are.</source>
         <translation>Kanal „%1“ entfernen? Bereits veröffentlichte Dateien bleiben erhalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/channels.py" line="378"/>
+        <location filename="../../ui/views/channels.py" line="442"/>
         <source>%n post(s) not yet published to it will not be published.</source>
         <translation>
             <numerusform>%n Beitrag, der noch nicht in diesem Kanal veröffentlicht wurde, wird nicht mehr veröffentlicht.</numerusform>
@@ -595,17 +889,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="380"/>
+        <location filename="../../ui/views/channels.py" line="444"/>
         <source>Remove channel</source>
         <translation>Kanal entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="382"/>
+        <location filename="../../ui/views/channels.py" line="446"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channels.py" line="397"/>
+        <location filename="../../ui/views/channels.py" line="461"/>
         <source>Channel &apos;%1&apos; removed.</source>
         <translation>Kanal „%1“ entfernt.</translation>
     </message>
@@ -613,129 +907,139 @@
 <context>
     <name>ComposeView</name>
     <message>
-        <location filename="../../ui/views/compose.py" line="127"/>
+        <location filename="../../ui/views/compose.py" line="129"/>
         <source>Title (optional; used by blogs and feeds)</source>
         <translation>Titel (optional; für Blogs und Feeds)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="129"/>
+        <location filename="../../ui/views/compose.py" line="131"/>
         <source>Write your post in Markdown…</source>
         <translation>Schreiben Sie Ihren Beitrag in Markdown…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="138"/>
+        <location filename="../../ui/views/compose.py" line="140"/>
         <source>Draft</source>
         <translation>Entwurf</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="153"/>
+        <location filename="../../ui/views/compose.py" line="155"/>
         <source>Preview for networks</source>
         <translation>Vorschau für Netzwerke</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="154"/>
+        <location filename="../../ui/views/compose.py" line="156"/>
         <source>See how the post fits networks you have no channel for yet</source>
         <translation>Sehen Sie, wie der Beitrag zu Netzwerken passt, für die Sie noch keinen Kanal haben</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="170"/>
+        <location filename="../../ui/views/compose.py" line="172"/>
         <source>Choose a channel below to see the post as it will appear there.</source>
         <translation>Wählen Sie unten einen Kanal, um den Beitrag so zu sehen, wie er dort erscheinen wird.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="182"/>
+        <location filename="../../ui/views/compose.py" line="184"/>
         <source>Preview and checks</source>
         <translation>Vorschau und Prüfungen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="196"/>
+        <location filename="../../ui/views/compose.py" line="198"/>
         <source>No channels yet. Add one under Channels first.</source>
         <translation>Noch keine Kanäle. Fügen Sie zuerst unter „Kanäle“ einen hinzu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="198"/>
+        <location filename="../../ui/views/compose.py" line="200"/>
         <source>Add channel…</source>
         <translation>Kanal hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="200"/>
+        <location filename="../../ui/views/compose.py" line="202"/>
         <source>Publish to</source>
         <translation>Veröffentlichen auf</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="207"/>
-        <location filename="../../ui/views/compose.py" line="491"/>
+        <location filename="../../ui/views/compose.py" line="209"/>
+        <location filename="../../ui/views/compose.py" line="504"/>
         <source>Publish now</source>
         <translation>Jetzt veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="208"/>
+        <location filename="../../ui/views/compose.py" line="210"/>
         <source>Schedule at</source>
         <translation>Planen für</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="229"/>
+        <location filename="../../ui/views/compose.py" line="215"/>
+        <source>Next queue slot</source>
+        <translation>Nächstes Zeitfenster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/compose.py" line="216"/>
+        <source>Each channel&apos;s next free slot in its queue (set under Calendar)</source>
+        <translation>Das nächste freie Zeitfenster jedes Kanals (einzustellen im Kalender)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/compose.py" line="235"/>
         <source>When</source>
         <translation>Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="234"/>
+        <location filename="../../ui/views/compose.py" line="240"/>
         <source>Time zone:</source>
         <translation>Zeitzone:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="239"/>
+        <location filename="../../ui/views/compose.py" line="247"/>
         <source>Campaign (optional)</source>
         <translation>Kampagne (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="241"/>
-        <location filename="../../ui/views/compose.py" line="360"/>
+        <location filename="../../ui/views/compose.py" line="249"/>
+        <location filename="../../ui/views/compose.py" line="369"/>
         <source>No brand profile</source>
         <translation>Kein Markenprofil</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="243"/>
+        <location filename="../../ui/views/compose.py" line="251"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="245"/>
+        <location filename="../../ui/views/compose.py" line="253"/>
         <source>Campaign:</source>
         <translation>Kampagne:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="246"/>
+        <location filename="../../ui/views/compose.py" line="254"/>
         <source>Brand:</source>
         <translation>Marke:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="252"/>
+        <location filename="../../ui/views/compose.py" line="260"/>
         <source>Publish</source>
         <translation>Veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="254"/>
+        <location filename="../../ui/views/compose.py" line="262"/>
         <source>Publish or schedule the post (Ctrl+Return)</source>
         <translation>Beitrag veröffentlichen oder planen (Strg+Eingabetaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="279"/>
+        <location filename="../../ui/views/compose.py" line="287"/>
         <source>Compose</source>
         <translation>Verfassen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="425"/>
+        <location filename="../../ui/views/compose.py" line="434"/>
         <source>This draft is too long to check as you type (%1 characters). Posts take up to %2.</source>
         <translation>Dieser Entwurf ist zu lang für die Prüfung beim Tippen (%1 Zeichen). Beiträge dürfen bis zu %2 Zeichen lang sein.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="458"/>
+        <location filename="../../ui/views/compose.py" line="467"/>
         <source>Your organisation</source>
         <translation>Ihre Organisation</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/compose.py" line="483"/>
+        <location filename="../../ui/views/compose.py" line="492"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n Zeichen</numerusform>
@@ -743,7 +1047,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/compose.py" line="483"/>
+        <location filename="../../ui/views/compose.py" line="492"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n Wort</numerusform>
@@ -751,27 +1055,41 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="491"/>
+        <location filename="../../ui/views/compose.py" line="502"/>
+        <source>Add to queue</source>
+        <translation>In die Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/compose.py" line="504"/>
         <source>Schedule</source>
         <translation>Planen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="527"/>
+        <location filename="../../ui/views/compose.py" line="540"/>
         <source>Fix the problems marked ⛔ first. %1</source>
         <translation>Beheben Sie zuerst die mit ⛔ markierten Probleme. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="541"/>
+        <location filename="../../ui/views/compose.py" line="554"/>
+        <location filename="../../ui/views/compose.py" line="594"/>
         <source>&apos;%1&apos; is not a known time zone. Pick one from the list.</source>
         <translation>„%1“ ist keine bekannte Zeitzone. Wählen Sie eine aus der Liste.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/compose.py" line="612"/>
+        <source>Created %n post(s) in the series.</source>
+        <translation>
+            <numerusform>%n Beitrag der Serie angelegt.</numerusform>
+            <numerusform>%n Beiträge der Serie angelegt.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="574"/>
+        <location filename="../../ui/views/compose.py" line="628"/>
         <source>Scheduled for %1 (%2).</source>
         <translation>Geplant für %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/compose.py" line="576"/>
+        <location filename="../../ui/views/compose.py" line="630"/>
         <source>Publishing now to %2.</source>
         <translation>Wird jetzt auf %2 veröffentlicht.</translation>
     </message>
@@ -779,144 +1097,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Demo workspace</source>
         <translation>Demo-Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Inbox</source>
         <translation>Posteingang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&lt;p&gt;Every reply, mention, comment and message from all your channels in one place: answer from here, assign, tag and mark as done.&lt;/p&gt;&lt;p&gt;The inbox arrives together with the network channels (Mastodon, Bluesky, Matrix, WordPress). Feed folders receive no replies, so there is nothing to show yet.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Alle Antworten, Erwähnungen, Kommentare und Nachrichten aus all Ihren Kanälen an einem Ort: direkt von hier aus antworten, zuweisen, verschlagworten und als erledigt markieren.&lt;/p&gt;&lt;p&gt;Der Posteingang kommt zusammen mit den Netzwerkkanälen (Mastodon, Bluesky, Matrix, WordPress). Feed-Ordner erhalten keine Antworten, daher gibt es hier noch nichts anzuzeigen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Analytics</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&lt;p&gt;Reach and engagement per post, channel and campaign over time, response times of the inbox, and the best time to post from your own history, with CSV and PDF export.&lt;/p&gt;&lt;p&gt;Metrics are read from the networks once network channels are connected; feed folders report none.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Reichweite und Interaktionen pro Beitrag, Kanal und Kampagne im Zeitverlauf, Antwortzeiten im Posteingang und die beste Zeit zum Veröffentlichen anhand Ihres bisherigen Verlaufs, mit Export als CSV und PDF.&lt;/p&gt;&lt;p&gt;Die Kennzahlen werden aus den Netzwerken gelesen, sobald Netzwerkkanäle verbunden sind; Feed-Ordner liefern keine.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Brand</source>
         <translation>Marke</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Compose</source>
         <translation>Verfassen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Posts</source>
         <translation>Beiträge</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>Channels</source>
         <translation>Kanäle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Opening your workspace…</source>
         <translation>Ihr Arbeitsbereich wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>&amp;New post</source>
         <translation>&amp;Neuer Beitrag</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Add &amp;feed channel…</source>
         <translation>&amp;Feed-Kanal hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>&amp;About Publisher</source>
         <translation>&amp;Über Publisher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Post saved.</source>
         <translation>Beitrag gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Publishing engine: starting…</source>
         <translation>Veröffentlichungsdienst: wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Publishing engine: running</source>
         <translation>Veröffentlichungsdienst: läuft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Publishing engine: stopped — scheduled posts wait until it runs</source>
         <translation>Veröffentlichungsdienst: angehalten – geplante Beiträge warten, bis er läuft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>last run %1</source>
         <translation>letzter Lauf %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>next %1</source>
         <translation>nächster Lauf %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>%n delivery(s) need attention</source>
         <translation>
             <numerusform>%n Zustellung erfordert Aufmerksamkeit</numerusform>
@@ -924,14 +1242,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>About Publisher</source>
         <translation>Über Publisher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>&lt;h3&gt;Publisher %1&lt;/h3&gt;&lt;p&gt;Draft once, publish to every channel in one brand voice, and answer every reply from one inbox.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Publisher %1&lt;/h3&gt;&lt;p&gt;Einmal verfassen, auf allen Kanälen mit einheitlicher Markenstimme veröffentlichen und alle Antworten aus einem Posteingang beantworten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="377"/>
+        <source>Publishing due posts now…</source>
+        <translation>Fällige Beiträge werden jetzt veröffentlicht…</translation>
     </message>
 </context>
 <context>
@@ -1002,6 +1325,17 @@
     </message>
 </context>
 <context>
+    <name>MonthGrid</name>
+    <message numerus="yes">
+        <location filename="../../ui/views/calendar_grids.py" line="376"/>
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n weiterer</numerusform>
+            <numerusform>+%n weitere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PostListModel</name>
     <message>
         <location filename="../../ui/views/post_model.py" line="134"/>
@@ -1046,159 +1380,561 @@
 <context>
     <name>PostsView</name>
     <message>
-        <location filename="../../ui/views/posts.py" line="64"/>
+        <location filename="../../ui/views/posts.py" line="70"/>
         <source>No posts yet. Write your first one under Compose (Ctrl+N).</source>
         <translation>Noch keine Beiträge. Schreiben Sie Ihren ersten unter „Verfassen“ (Strg+N).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="88"/>
+        <location filename="../../ui/views/posts.py" line="94"/>
         <source>Send again</source>
         <translation>Erneut senden</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="89"/>
+        <location filename="../../ui/views/posts.py" line="95"/>
         <source>Publish this channel&apos;s delivery again; other channels are not touched</source>
         <translation>Zustellung an diesen Kanal erneut veröffentlichen; andere Kanäle bleiben unberührt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="91"/>
+        <location filename="../../ui/views/posts.py" line="97"/>
         <source>Open published post</source>
         <translation>Veröffentlichten Beitrag öffnen</translation>
     </message>
     <message>
+        <location filename="../../ui/views/posts.py" line="99"/>
+        <source>It is there…</source>
+        <translation>Ist angekommen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="101"/>
+        <source>The post did arrive: record it as published by pasting its address from the network</source>
+        <translation>Der Beitrag ist angekommen: als veröffentlicht vermerken, indem Sie seine Adresse aus dem Netzwerk einfügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="113"/>
+        <source>Submit for review</source>
+        <translation>Zur Freigabe einreichen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="115"/>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="116"/>
+        <source>Approve the post: it is scheduled on every channel (Ctrl+Return)</source>
+        <translation>Beitrag freigeben: Er wird auf allen Kanälen eingeplant (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="119"/>
+        <source>Send back…</source>
+        <translation>Zurückgeben…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="121"/>
+        <source>Cancel post…</source>
+        <translation>Beitrag absagen…</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/posts.py" line="122"/>
+        <source>Cancel what has not gone out yet, on every channel</source>
+        <translation>Absagen, was noch nicht veröffentlicht ist, auf allen Kanälen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="134"/>
+        <source>Add a comment for the review thread and press Enter</source>
+        <translation>Kommentar für die Freigabe-Diskussion schreiben und Eingabe drücken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="162"/>
         <source>Posts</source>
         <translation>Beiträge</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="174"/>
+        <location filename="../../ui/views/posts.py" line="215"/>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="176"/>
+        <location filename="../../ui/views/posts.py" line="217"/>
         <source>%1 · created %2 by %3</source>
         <translation>%1 · erstellt am %2 von %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="186"/>
+        <location filename="../../ui/views/posts.py" line="227"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="187"/>
+        <location filename="../../ui/views/posts.py" line="228"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="188"/>
+        <location filename="../../ui/views/posts.py" line="229"/>
         <source>Scheduled</source>
         <comment>column header: when the post goes out</comment>
         <translation>Geplant für</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="189"/>
+        <location filename="../../ui/views/posts.py" line="230"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="190"/>
+        <location filename="../../ui/views/posts.py" line="231"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="208"/>
+        <location filename="../../ui/views/posts.py" line="251"/>
+        <source>submitted it for review</source>
+        <translation>hat ihn zur Freigabe eingereicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="252"/>
+        <source>approved it</source>
+        <translation>hat ihn freigegeben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="253"/>
+        <source>sent it back</source>
+        <translation>hat ihn zurückgegeben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="254"/>
+        <source>took it back to draft</source>
+        <translation>hat ihn wieder zum Entwurf gemacht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="255"/>
+        <source>commented</source>
+        <translation>hat kommentiert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="273"/>
         <source>Next try: %1</source>
         <translation>Nächster Versuch: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="351"/>
+        <source>Send back</source>
+        <translation>Zurückgeben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="351"/>
+        <source>What should the author change?</source>
+        <translation>Was soll die Autorin oder der Autor ändern?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="358"/>
+        <source>Cancel post</source>
+        <translation>Beitrag absagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="360"/>
+        <source>Cancel this post on every channel it has not reached yet? Copies a network holds for later are withdrawn there too. What is published stays published.</source>
+        <translation>Diesen Beitrag auf allen Kanälen absagen, die er noch nicht erreicht hat? Kopien, die ein Netzwerk für später bereithält, werden dort ebenfalls zurückgezogen. Bereits Veröffentlichtes bleibt veröffentlicht.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="390"/>
+        <source>It is there</source>
+        <translation>Ist angekommen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="391"/>
+        <source>Paste the address of the post on the network; Publisher records it as published:</source>
+        <translation>Fügen Sie die Adresse des Beitrags im Netzwerk ein; Publisher vermerkt ihn als veröffentlicht:</translation>
+    </message>
+</context>
+<context>
+    <name>QueueSlotDialog</name>
+    <message>
+        <location filename="../../ui/views/queue_slots.py" line="74"/>
+        <source>Queue and audience</source>
+        <translation>Warteschlange und Publikum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_slots.py" line="77"/>
+        <source>&quot;Add to queue&quot; puts a post in the channel&apos;s next free slot. Each slot is a weekday and a time on the clock of its time zone, so it stays put when summer time starts or ends.</source>
+        <translation>„In die Warteschlange“ legt einen Beitrag in das nächste freie Zeitfenster des Kanals. Jedes Zeitfenster ist ein Wochentag und eine Uhrzeit in seiner Zeitzone und bleibt daher an seinem Platz, wenn die Sommerzeit beginnt oder endet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_slots.py" line="89"/>
+        <source>Where most of the channel&apos;s readers live; the calendar shows times there beside yours.</source>
+        <translation>Wo die meisten Leser des Kanals leben; der Kalender zeigt die Zeit dort neben Ihrer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_slots.py" line="92"/>
+        <source>Channel:</source>
+        <translation>Kanal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_slots.py" line="93"/>
+        <source>Audience time zone:</source>
+        <translation>Zeitzone des Publikums:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_slots.py" line="109"/>
+        <source>Add slot</source>
+        <translation>Zeitfenster hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_slots.py" line="111"/>
+        <source>Remove slot</source>
+        <translation>Zeitfenster entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_slots.py" line="127"/>
+        <source>Weekly slots:</source>
+        <translation>Wöchentliche Zeitfenster:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_slots.py" line="151"/>
+        <source>Weekday</source>
+        <translation>Wochentag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_slots.py" line="151"/>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_slots.py" line="151"/>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_slots.py" line="178"/>
+        <source>There is a slot at that time already.</source>
+        <translation>Zu dieser Zeit gibt es schon ein Zeitfenster.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/queue_slots.py" line="186"/>
+        <source>&apos;%1&apos; is not a known time zone. Pick one from the list.</source>
+        <translation>„%1“ ist keine bekannte Zeitzone. Wählen Sie eine aus der Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>RecurrenceEditor</name>
+    <message>
+        <location filename="../../ui/views/recurrence.py" line="29"/>
+        <source>Does not repeat</source>
+        <translation>Keine Wiederholung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/recurrence.py" line="30"/>
+        <source>Repeats daily</source>
+        <translation>Täglich wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/recurrence.py" line="31"/>
+        <source>Repeats weekly</source>
+        <translation>Wöchentlich wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/recurrence.py" line="33"/>
+        <source>Each repeat becomes its own post at the same time of day in the chosen time zone</source>
+        <translation>Jede Wiederholung wird ein eigener Beitrag zur selben Uhrzeit in der gewählten Zeitzone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/recurrence.py" line="35"/>
+        <source>every</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/recurrence.py" line="52"/>
+        <source>ends after</source>
+        <translation>endet nach</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/recurrence.py" line="53"/>
+        <source>ends on</source>
+        <translation>endet am</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/recurrence.py" line="102"/>
+        <source>day(s)</source>
+        <translation>
+            <numerusform>Tag</numerusform>
+            <numerusform>Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/recurrence.py" line="102"/>
+        <source>week(s)</source>
+        <translation>
+            <numerusform>Woche</numerusform>
+            <numerusform>Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/recurrence.py" line="106"/>
+        <source>post(s)</source>
+        <translation>
+            <numerusform>Beitrag</numerusform>
+            <numerusform>Beiträgen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SendBackDialog</name>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="109"/>
+        <source>Send back to the author</source>
+        <translation>An den Autor zurückgeben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="110"/>
+        <source>What should the author change in “%1”?</source>
+        <translation>Was soll der Autor an „%1“ ändern?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="116"/>
+        <source>Send back</source>
+        <translation>Zurückgeben</translation>
     </message>
 </context>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/views/settings.py" line="24"/>
+        <location filename="../../ui/views/settings.py" line="27"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="33"/>
+        <location filename="../../ui/views/settings.py" line="36"/>
         <source>Storage</source>
         <translation>Datenspeicher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="35"/>
+        <location filename="../../ui/views/settings.py" line="38"/>
         <source>Database:</source>
         <translation>Datenbank:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="36"/>
+        <location filename="../../ui/views/settings.py" line="39"/>
         <source>Data folder:</source>
         <translation>Datenordner:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="41"/>
+        <location filename="../../ui/views/settings.py" line="44"/>
         <source>Choose another database with --db URL or the PUBLISHER_DB environment variable; a team shares one PostgreSQL database.</source>
         <translation>Eine andere Datenbank wählen Sie mit --db URL oder der Umgebungsvariablen PUBLISHER_DB; ein Team nutzt gemeinsam eine PostgreSQL-Datenbank.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="46"/>
+        <location filename="../../ui/views/settings.py" line="49"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="47"/>
+        <location filename="../../ui/views/settings.py" line="50"/>
         <source>Passwords and tokens</source>
         <translation>Passwörter und Token</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="49"/>
+        <location filename="../../ui/views/settings.py" line="52"/>
         <source>Keyring:</source>
         <translation>Schlüsselbund:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="51"/>
+        <location filename="../../ui/views/settings.py" line="54"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="54"/>
+        <location filename="../../ui/views/settings.py" line="57"/>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="55"/>
+        <location filename="../../ui/views/settings.py" line="58"/>
         <source>set PUBLISHER_LANG=en or de to change it</source>
         <translation>zum Ändern PUBLISHER_LANG=en oder de setzen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="57"/>
+        <location filename="../../ui/views/settings.py" line="60"/>
         <source>Time zone:</source>
         <translation>Zeitzone:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="58"/>
+        <location filename="../../ui/views/settings.py" line="61"/>
         <source>Version:</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="78"/>
+        <location filename="../../ui/views/settings.py" line="63"/>
+        <source>Publishing in the background</source>
+        <translation>Im Hintergrund veröffentlichen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="65"/>
+        <source>Keep publishing in the background when the window is closed</source>
+        <translation>Im Hintergrund weiter veröffentlichen, wenn das Fenster geschlossen wird</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="72"/>
+        <source>This desktop shows no tray icons, so closing the window stops publishing.</source>
+        <translation>Diese Arbeitsumgebung zeigt keine Symbole im Infobereich; das Schließen des Fensters beendet daher das Veröffentlichen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="77"/>
+        <source>To publish while Publisher is not open at all, for example after a restart, install the background service once:</source>
+        <translation>Um zu veröffentlichen, während Publisher gar nicht geöffnet ist, zum Beispiel nach einem Neustart, richten Sie einmal den Hintergrunddienst ein:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="109"/>
         <source>%1 — secrets are stored here and nowhere else.</source>
         <translation>%1 – Zugangsdaten werden ausschließlich hier gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="83"/>
+        <location filename="../../ui/views/settings.py" line="114"/>
         <source>No usable keyring (%1). Channels that need a password or token cannot be added until one is installed and unlocked (e.g. GNOME Keyring or KWallet), or chosen with PYTHON_KEYRING_BACKEND.</source>
         <translation>Kein verwendbarer Schlüsselbund (%1). Kanäle, die ein Passwort oder Token benötigen, können erst hinzugefügt werden, wenn ein Schlüsselbund installiert und entsperrt (z. B. GNOME Keyring oder KWallet) oder mit PYTHON_KEYRING_BACKEND ausgewählt ist.</translation>
     </message>
 </context>
 <context>
-    <name>_MonthCalendar</name>
+    <name>TrayIcon</name>
+    <message>
+        <location filename="../../ui/tray.py" line="44"/>
+        <source>Show failed posts</source>
+        <translation>Fehlgeschlagene Beiträge anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="48"/>
+        <source>Open Publisher</source>
+        <translation>Publisher öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="51"/>
+        <source>Publish due posts now</source>
+        <translation>Fällige Beiträge jetzt veröffentlichen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="55"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="81"/>
+        <source>Publishing engine: starting…</source>
+        <translation>Veröffentlichungsdienst: wird gestartet…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/views/calendar.py" line="73"/>
-        <source>+%n more</source>
+        <location filename="../../ui/tray.py" line="83"/>
+        <source>Publishing engine: running (%n runner(s))</source>
         <translation>
-            <numerusform>+%n weiterer</numerusform>
-            <numerusform>+%n weitere</numerusform>
+            <numerusform>Veröffentlichungsdienst: läuft (%n Instanz)</numerusform>
+            <numerusform>Veröffentlichungsdienst: läuft (%n Instanzen)</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="85"/>
+        <source>Publishing engine: stopped</source>
+        <translation>Veröffentlichungsdienst: angehalten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="90"/>
+        <source>Next due: %1</source>
+        <translation>Als Nächstes fällig: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="92"/>
+        <source>Nothing is due</source>
+        <translation>Nichts ist fällig</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="99"/>
+        <source>%n delivery(s) need attention</source>
+        <translation>
+            <numerusform>%n Zustellung erfordert Aufmerksamkeit</numerusform>
+            <numerusform>%n Zustellungen erfordern Aufmerksamkeit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="111"/>
+        <source>Publishing failed</source>
+        <translation>Veröffentlichen fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="113"/>
+        <source>%n more delivery(s) need attention. Click to see the failed posts.</source>
+        <translation>
+            <numerusform>%n weitere Zustellung erfordert Aufmerksamkeit. Klicken Sie, um die fehlgeschlagenen Beiträge zu sehen.</numerusform>
+            <numerusform>%n weitere Zustellungen erfordern Aufmerksamkeit. Klicken Sie, um die fehlgeschlagenen Beiträge zu sehen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="131"/>
+        <source>Publisher keeps publishing in the background. Choose Quit in this icon&apos;s menu to stop it, or turn this off in Settings.</source>
+        <translation>Publisher veröffentlicht im Hintergrund weiter. Wählen Sie „Beenden“ im Menü dieses Symbols, um es zu beenden, oder schalten Sie dies in den Einstellungen aus.</translation>
+    </message>
+</context>
+<context>
+    <name>calendar</name>
+    <message>
+        <location filename="../../ui/views/calendar_items.py" line="156"/>
+        <source>(audience)</source>
+        <translation>(Publikum)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar_items.py" line="161"/>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar_items.py" line="165"/>
+        <source>The network already holds this post.</source>
+        <translation>Das Netzwerk hält diesen Beitrag bereits vor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar_items.py" line="167"/>
+        <source>Campaign: %1</source>
+        <translation>Kampagne: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar_items.py" line="169"/>
+        <source>Author: %1</source>
+        <translation>Autor: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar_items.py" line="171"/>
+        <source>Drag to another day or time to move it.</source>
+        <translation>Zum Verschieben auf einen anderen Tag oder eine andere Zeit ziehen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar_items.py" line="214"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar_items.py" line="215"/>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar_items.py" line="216"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar_items.py" line="217"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar_items.py" line="218"/>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar_items.py" line="219"/>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar_items.py" line="220"/>
+        <source>Time zones</source>
+        <translation>Zeitzonen</translation>
     </message>
 </context>
 <context>
@@ -1379,32 +2115,212 @@
         <translation>Der Beitrag wird gerade veröffentlicht; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="94"/>
+        <location filename="../../ui/errors.py" line="97"/>
+        <source>The post has nothing left to cancel: everything has gone out or was cancelled.</source>
+        <translation>Beim Beitrag gibt es nichts mehr abzusagen: Alles ist veröffentlicht oder abgesagt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="100"/>
+        <source>The post has no failed or unconfirmed delivery to send again.</source>
+        <translation>Der Beitrag hat keine fehlgeschlagene oder unbestätigte Zustellung, die erneut gesendet werden könnte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="103"/>
+        <source>The post does not go to &apos;{channel}&apos;.</source>
+        <translation>Der Beitrag geht nicht an „{channel}“.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="104"/>
+        <source>&apos;{url}&apos; is not a web address; paste the post&apos;s address starting with https://.</source>
+        <translation>„{url}“ ist keine Webadresse; fügen Sie die Adresse des Beitrags ein, beginnend mit https://.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="107"/>
+        <source>Only an unconfirmed delivery can be matched to a post on the network.</source>
+        <translation>Nur eine unbestätigte Zustellung kann einem Beitrag im Netzwerk zugeordnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="110"/>
+        <source>It was due at {due} but no runner was running then; it is more than {grace} minutes late. Publish it now, move it or cancel it.</source>
+        <translation>Er war für {due} geplant, aber zu der Zeit lief kein Publisher; er ist mehr als {grace} Minuten zu spät. Jetzt veröffentlichen, verschieben oder absagen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="115"/>
+        <source>The network held this post for {due} but it cannot be found on the account. Check the channel, then mark it published or publish it again.</source>
+        <translation>Das Netzwerk hielt diesen Beitrag für {due} bereit, aber er ist im Konto nicht zu finden. Prüfen Sie den Kanal und vermerken Sie ihn dann als veröffentlicht oder veröffentlichen Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="120"/>
+        <source>The channel &apos;{channel}&apos; needs signing in again; its posts wait until then.</source>
+        <translation>Beim Kanal „{channel}“ ist eine neue Anmeldung nötig; seine Beiträge warten bis dahin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="129"/>
+        <source>The post is not approved yet; nothing unapproved is published.</source>
+        <translation>Der Beitrag ist noch nicht freigegeben; nichts Unfreigegebenes wird veröffentlicht.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="132"/>
+        <source>Write a comment that tells the author what to change.</source>
+        <translation>Schreiben Sie einen Kommentar, der sagt, was zu ändern ist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="135"/>
+        <source>The comment is longer than {max} characters.</source>
+        <translation>Der Kommentar ist länger als {max} Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="138"/>
+        <source>&apos;{role}&apos; is not a role; use one of {roles}.</source>
+        <translation>„{role}“ ist keine Rolle; verwenden Sie eine von {roles}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="139"/>
+        <source>The grace period must be between 0 and {max} minutes.</source>
+        <translation>Die Kulanzzeit muss zwischen 0 und {max} Minuten liegen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="142"/>
+        <source>Name the person.</source>
+        <translation>Nennen Sie die Person.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="143"/>
+        <source>There is no user &apos;{user}&apos; in this workspace.</source>
+        <translation>In diesem Arbeitsbereich gibt es niemanden namens „{user}“.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="144"/>
+        <source>{user} is the last admin; make someone else admin first.</source>
+        <translation>{user} ist die letzte Administration; machen Sie zuerst jemand anderen zum Admin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="147"/>
+        <source>Choose one of draft, submit or approve.</source>
+        <translation>Wählen Sie eines von Entwurf, Einreichen oder Freigeben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="148"/>
         <source>The delivery no longer exists.</source>
         <translation>Die Zustellung existiert nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="95"/>
+        <location filename="../../ui/errors.py" line="149"/>
         <source>Only failed or unconfirmed deliveries can be sent again.</source>
         <translation>Nur fehlgeschlagene oder unbestätigte Zustellungen können erneut gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="98"/>
+        <location filename="../../ui/errors.py" line="152"/>
+        <source>&apos;{value}&apos; is not a time of day. Use HH:MM on the 24-hour clock, e.g. 09:30.</source>
+        <translation>„{value}“ ist keine Uhrzeit. Verwenden Sie SS:MM im 24-Stunden-Format, z. B. 09:30.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="155"/>
+        <source>&apos;{value}&apos; is not a weekday.</source>
+        <translation>„{value}“ ist kein Wochentag.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="156"/>
+        <source>&apos;{channel}&apos; already has a slot on that weekday at {time}.</source>
+        <translation>„{channel}“ hat an diesem Wochentag um {time} schon ein Zeitfenster.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="159"/>
+        <source>&apos;{channel}&apos; has the most slots a queue may have ({max}). Remove one first.</source>
+        <translation>„{channel}“ hat schon die höchste Zahl an Zeitfenstern ({max}). Entfernen Sie zuerst eines.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="162"/>
+        <source>The queue slot no longer exists.</source>
+        <translation>Das Zeitfenster gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="163"/>
+        <source>&apos;{channel}&apos; has no queue slots yet. Add weekly time slots to its queue first.</source>
+        <translation>„{channel}“ hat noch keine Zeitfenster. Fügen Sie der Warteschlange zuerst wöchentliche Zeitfenster hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="166"/>
+        <source>Every slot of &apos;{channel}&apos; is taken for the next {weeks} weeks. Add slots or pick a time.</source>
+        <translation>Alle Zeitfenster von „{channel}“ sind für die nächsten {weeks} Wochen belegt. Fügen Sie Zeitfenster hinzu oder wählen Sie eine Zeit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="169"/>
+        <source>Repeat every 1 to {max} days or weeks (not {value}).</source>
+        <translation>Wiederholen Sie alle 1 bis {max} Tage oder Wochen (nicht {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="172"/>
+        <source>&apos;{unit}&apos; is not a repeat unit; use days or weeks.</source>
+        <translation>„{unit}“ ist keine Einheit für Wiederholungen; verwenden Sie Tage oder Wochen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="175"/>
+        <source>Weekdays can only be chosen for a weekly repeat.</source>
+        <translation>Wochentage lassen sich nur bei wöchentlicher Wiederholung wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="178"/>
+        <source>Choose weekdays from Monday to Sunday.</source>
+        <translation>Wählen Sie Wochentage von Montag bis Sonntag.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="179"/>
+        <source>Say when the repeat ends: after a number of posts or on a date.</source>
+        <translation>Geben Sie an, wann die Wiederholung endet: nach einer Zahl von Beiträgen oder an einem Datum.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="182"/>
+        <source>A repeat makes at most {max} posts. Choose fewer or an earlier end date.</source>
+        <translation>Eine Wiederholung erzeugt höchstens {max} Beiträge. Wählen Sie weniger oder ein früheres Enddatum.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="185"/>
+        <source>The repeat ends on {until}, before its first post on {start}.</source>
+        <translation>Die Wiederholung endet am {until}, vor ihrem ersten Beitrag am {start}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="188"/>
+        <source>&apos;{value}&apos; is not a date.</source>
+        <translation>„{value}“ ist kein Datum.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="189"/>
+        <source>The repeat makes no post at all: check its weekdays and end date.</source>
+        <translation>Die Wiederholung erzeugt keinen einzigen Beitrag: Prüfen Sie Wochentage und Enddatum.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="94"/>
+        <source>The post has nothing left to move: everything has gone out or was cancelled.</source>
+        <translation>Der Beitrag hat nichts mehr zu verschieben: Alles ist veröffentlicht oder wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="123"/>
+        <source>{user} may not do this with their role. Ask an editor or an admin.</source>
+        <translation>{user} darf das mit der eigenen Rolle nicht. Fragen Sie jemanden aus der Redaktion oder der Administration.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="126"/>
+        <source>This step is not possible in the post&apos;s current state. Reload it and look at its status.</source>
+        <translation>Dieser Schritt ist im aktuellen Zustand des Beitrags nicht möglich. Laden Sie ihn neu und prüfen Sie seinen Status.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="192"/>
         <source>Publishing was interrupted and the network cannot tell whether the post arrived. Check the channel, then publish it again if it is missing.</source>
         <translation>Die Veröffentlichung wurde unterbrochen und das Netzwerk kann nicht angeben, ob der Beitrag angekommen ist. Prüfen Sie den Kanal und veröffentlichen Sie den Beitrag erneut, falls er fehlt.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="103"/>
+        <location filename="../../ui/errors.py" line="197"/>
         <source>Publisher hit an internal error while publishing ({reason}). Please report it.</source>
         <translation>Beim Veröffentlichen ist in Publisher ein interner Fehler aufgetreten ({reason}). Bitte melden Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="114"/>
+        <location filename="../../ui/errors.py" line="208"/>
         <source>Unexpected error ({code}).</source>
         <translation>Unerwarteter Fehler ({code}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="133"/>
+        <location filename="../../ui/errors.py" line="227"/>
         <source>Unexpected error: {error}</source>
         <translation>Unerwarteter Fehler: {error}</translation>
     </message>
@@ -1878,6 +2794,7 @@
     <message>
         <location filename="../../ui/problem_texts.py" line="213"/>
         <location filename="../../ui/problem_texts.py" line="403"/>
+        <location filename="../../ui/problem_texts.py" line="457"/>
         <source>The post is empty. Write some text or attach an image.</source>
         <translation>Der Beitrag ist leer. Schreiben Sie einen Text oder hängen Sie ein Bild an.</translation>
     </message>
@@ -1887,6 +2804,7 @@
         <location filename="../../ui/problem_texts.py" line="346"/>
         <location filename="../../ui/problem_texts.py" line="379"/>
         <location filename="../../ui/problem_texts.py" line="406"/>
+        <location filename="../../ui/problem_texts.py" line="475"/>
         <source>The media file {filename} is no longer in Publisher&apos;s media folder ({path}). Attach it again.</source>
         <translation>Die Mediendatei {filename} liegt nicht mehr im Medienordner von Publisher ({path}). Hängen Sie sie erneut an.</translation>
     </message>
@@ -2144,8 +3062,8 @@
     </message>
     <message>
         <location filename="../../ui/problem_texts.py" line="409"/>
-        <source>{at} is not in the future; WordPress would publish the post at once. Pick a later time or publish now.</source>
-        <translation>{at} liegt nicht in der Zukunft; WordPress würde den Beitrag sofort veröffentlichen. Wählen Sie einen späteren Zeitpunkt oder veröffentlichen Sie jetzt.</translation>
+        <source>{at} is less than 2 minutes away; WordPress would publish the post at once. Pick a later time or publish now.</source>
+        <translation>{at} ist weniger als 2 Minuten entfernt; WordPress würde den Beitrag sofort veröffentlichen. Wählen Sie einen späteren Zeitpunkt oder veröffentlichen Sie jetzt.</translation>
     </message>
     <message>
         <location filename="../../ui/problem_texts.py" line="413"/>
@@ -2159,6 +3077,7 @@
     </message>
     <message>
         <location filename="../../ui/problem_texts.py" line="420"/>
+        <location filename="../../ui/problem_texts.py" line="460"/>
         <source>The reply is empty. Write some text.</source>
         <translation>Die Antwort ist leer. Schreiben Sie etwas.</translation>
     </message>
@@ -2166,6 +3085,86 @@
         <location filename="../../ui/problem_texts.py" line="421"/>
         <source>&apos;{cursor}&apos; is not a page of WordPress comments.</source>
         <translation>„{cursor}“ ist keine Seite von WordPress-Kommentaren.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="424"/>
+        <source>A Bluesky channel needs the account&apos;s handle, e.g. you.bsky.social.</source>
+        <translation>Ein Bluesky-Kanal braucht das Handle des Kontos, z. B. you.bsky.social.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="427"/>
+        <source>&apos;{handle}&apos; is not a Bluesky handle. Write it like you.bsky.social (or your own domain), without spaces.</source>
+        <translation>„{handle}“ ist kein Bluesky-Handle. Schreiben Sie es wie you.bsky.social (oder Ihre eigene Domain), ohne Leerzeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="431"/>
+        <source>{server} knows no Bluesky account with the handle {handle}. Check the spelling; if the account is on its own server, enter that server&apos;s address too.</source>
+        <translation>{server} kennt kein Bluesky-Konto mit dem Handle {handle}. Prüfen Sie die Schreibweise; liegt das Konto auf einem eigenen Server, geben Sie auch dessen Adresse an.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="435"/>
+        <source>The handle {handle} belongs to {did}, which Publisher cannot look up (only did:plc and did:web identities are supported).</source>
+        <translation>Das Handle {handle} gehört zu {did}, das Publisher nicht nachschlagen kann (unterstützt werden nur did:plc- und did:web-Identitäten).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="439"/>
+        <source>The identity document of {did} names no Bluesky server (#atproto_pds). Check the account on its server.</source>
+        <translation>Das Identitätsdokument von {did} nennt keinen Bluesky-Server (#atproto_pds). Prüfen Sie das Konto auf seinem Server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="443"/>
+        <source>Bluesky did not accept the app password for {handle} ({message}). Create a new app password under Settings &gt; Privacy and security &gt; App passwords and update the channel with it.</source>
+        <translation>Bluesky hat das App-Passwort für {handle} nicht angenommen ({message}). Legen Sie unter Einstellungen &gt; Datenschutz und Sicherheit &gt; App-Passwörter ein neues App-Passwort an und aktualisieren Sie den Kanal damit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="447"/>
+        <source>The Bluesky session expired and could not be renewed. Update the channel with a new app password.</source>
+        <translation>Die Bluesky-Sitzung ist abgelaufen und konnte nicht erneuert werden. Aktualisieren Sie den Kanal mit einem neuen App-Passwort.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="451"/>
+        <source>Bluesky no longer accepts the session. Update the channel with a new app password.</source>
+        <translation>Bluesky akzeptiert die Sitzung nicht mehr. Aktualisieren Sie den Kanal mit einem neuen App-Passwort.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="454"/>
+        <source>Bluesky refused the request (HTTP {status}, {error}): {message}</source>
+        <translation>Bluesky hat die Anfrage abgelehnt (HTTP {status}, {error}): {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="461"/>
+        <source>The reply is too long for Bluesky ({length} characters; at most {max} characters and {max_bytes} bytes). Shorten it.</source>
+        <translation>Die Antwort ist zu lang für Bluesky ({length} Zeichen; höchstens {max} Zeichen und {max_bytes} Bytes). Kürzen Sie sie.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="465"/>
+        <source>The post has {count} images; Bluesky takes at most {max}. Remove some.</source>
+        <translation>Der Beitrag hat {count} Bilder; Bluesky nimmt höchstens {max}. Entfernen Sie einige.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="468"/>
+        <source>{filename} ({mime_type}) cannot be posted to Bluesky yet; only images can.</source>
+        <translation>{filename} ({mime_type}) kann noch nicht auf Bluesky veröffentlicht werden; nur Bilder sind möglich.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="471"/>
+        <source>{filename} is {size} bytes large; Bluesky takes images of at most {max} bytes. Use a smaller image.</source>
+        <translation>{filename} ist {size} Bytes groß; Bluesky nimmt Bilder mit höchstens {max} Bytes. Verwenden Sie ein kleineres Bild.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="478"/>
+        <source>Bluesky already holds a different post under this delivery&apos;s record key ({rkey}), so nothing was posted. Post it again as a new post.</source>
+        <translation>Bluesky hat unter dem Datensatzschlüssel dieser Zustellung ({rkey}) bereits einen anderen Beitrag, daher wurde nichts veröffentlicht. Veröffentlichen Sie ihn erneut als neuen Beitrag.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="482"/>
+        <source>The Bluesky post {uri} no longer exists; it may have been deleted.</source>
+        <translation>Der Bluesky-Beitrag {uri} existiert nicht mehr; er wurde möglicherweise gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/problem_texts.py" line="485"/>
+        <source>&apos;{remote_id}&apos; is not a Bluesky post (an at:// address).</source>
+        <translation>„{remote_id}“ ist kein Bluesky-Beitrag (eine at://-Adresse).</translation>
     </message>
 </context>
 </TS>

@@ -117,10 +117,36 @@ def test_a_post_that_fell_due_while_the_laptop_slept_goes_out_once(services, clo
     add_feed(services, feed_dir)
     services.posts.create("Door 2", channels=["Blog"], at=clock.now() + timedelta(minutes=5))
     engine = services.engine()
-    clock.advance(timedelta(hours=9))
+    clock.advance(timedelta(hours=1, minutes=50))  # asleep, woke within the default grace period of 2 h
     assert len(engine.run_once().published) == 1
     assert engine.run_once().published == []
     assert len(feed_entries(feed_dir)) == 1
+
+
+def test_a_post_missed_by_more_than_the_grace_period_waits_for_the_user(services, clock, feed_dir, feed_entries):
+    add_feed(services, feed_dir)
+    post = services.posts.create("Door 3", channels=["Blog"], at=clock.now() + timedelta(minutes=5))
+    engine = services.engine()
+    clock.advance(timedelta(hours=9))
+    report = engine.run_once()
+    assert report.published == [] and report.failed == [only_delivery(post)]
+    assert feed_entries(feed_dir) == []
+    held = services.posts.get(post.id).deliveries[0]
+    assert (held.state, held.error_code, held.next_attempt_at) == (DeliveryState.FAILED, "delivery.missed", None)
+    assert "no runner was running" in (held.error or "")
+    assert engine.run_once().published == []  # nothing goes out on its own
+
+    services.posts.retry_post(post.id)  # the user decides: publish it now
+    assert engine.run_once().published == [only_delivery(post)]
+    assert len(feed_entries(feed_dir)) == 1
+
+
+def test_the_grace_period_is_a_workspace_setting(services, clock, feed_dir, feed_entries):
+    add_feed(services, feed_dir)
+    services.workspace.set_workflow(grace_minutes=12 * 60)
+    services.posts.create("Door 4", channels=["Blog"], at=clock.now() + timedelta(minutes=5))
+    clock.advance(timedelta(hours=9))
+    assert len(services.engine().run_once().published) == 1
 
 
 # -- one channel failing ---------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from publisher.services import Services, build_services
@@ -13,6 +14,14 @@ from ui.engine_runner import EngineRunner
 from ui.main_window import MainWindow
 from ui.resources import resources_dir
 from ui.tasks import TaskRunner
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The window's preferences (QSettings) go to a fresh folder per test, never the user's settings."""
+    folder = tmp_path_factory.mktemp("qsettings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
 
 
 @pytest.fixture

@@ -98,11 +98,9 @@ def test_scheduling_shows_up_in_list_and_calendar(qtbot: Any, window: MainWindow
     assert detail.deliveries[0].scheduled_tz == "Europe/Berlin"
     assert detail.status.value == "scheduled"
     window.show_view("calendar")
-    window.calendar.calendar.setCurrentPage(target.date().year(), target.date().month())
-    window.calendar.calendar.setSelectedDate(target.date())
-    window.calendar.refresh()
-    entries = window.calendar.day_entries(target.date())
-    assert [title for _d, title in entries] == ["Later, in Berlin time."]
+    day = detail.deliveries[0].scheduled_at.astimezone(window.calendar.user_tz).date()
+    window.calendar.show_date(day)
+    assert [item.title for item in window.calendar.day_items(day)] == ["Later, in Berlin time."]
 
 
 def test_empty_post_is_refused_and_nothing_is_saved(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
@@ -187,7 +185,7 @@ def test_demo_workspace_fills_list_and_calendar(qtbot: Any, window: MainWindow, 
     for row in range(model.rowCount()):
         statuses.add(model.data(model.index(row, 0), STATUS_ROLE))
     assert {"published", "scheduled"} <= statuses
-    assert window.calendar._by_day  # days are marked
+    assert window.calendar.items_by_day  # days are marked
 
 
 def test_post_list_model_passes_modeltester(qtbot: Any, qtmodeltester: Any, window: MainWindow, tmp_path: Path) -> None:

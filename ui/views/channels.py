@@ -36,6 +36,7 @@ from ui.labels import local_datetime
 from ui.resources import icon
 from ui.tasks import TaskRunner
 from ui.views.preview import NETWORK_NAMES
+from ui.views.queue_slots import QueueSlotDialog
 
 if TYPE_CHECKING:
     from publisher.services import Services
@@ -65,6 +66,13 @@ class AddChannelDialog(QDialog):
                 "(feed.xml) there up to date. A static site or any feed reader can take it from there. "
                 "No account needed."
             )
+        elif kind == "bluesky":
+            self.setWindowTitle(self.tr("Add %1 channel").replace("%1", network))
+            intro_text = self.tr(
+                "Sign in with an app password: in Bluesky open Settings > Privacy and security > App passwords "
+                "and add one for Publisher. Publisher keeps it in your system's keyring, never in its database. "
+                "Bluesky cannot schedule posts itself, so Publisher sends them at the planned time."
+            )
         else:
             self.setWindowTitle(self.tr("Add %1 channel").replace("%1", network))
             intro_text = self.tr(
@@ -93,11 +101,16 @@ class AddChannelDialog(QDialog):
             if kind == "feed":
                 self.url_edit.setPlaceholderText(self.tr("https://www.example.org/news (optional)"))
                 form.addRow(self.tr("Public address:"), self.url_edit)
+            elif kind == "bluesky":
+                self.url_edit.setPlaceholderText(self.tr("Optional: your server, if the handle is not found"))
+                form.addRow(self.tr("Server address:"), self.url_edit)
             else:
                 self.url_edit.setPlaceholderText("https://")
                 form.addRow(self.tr("Server address:"), self.url_edit)
         if "handle" in fields:
-            self.handle_edit.setPlaceholderText("@you:example.org" if kind == "matrix" else "")
+            self.handle_edit.setPlaceholderText(
+                {"matrix": "@you:example.org", "bluesky": "you.bsky.social"}.get(kind, "")
+            )
             form.addRow(self.tr("Account:"), self.handle_edit)
         if "path" in fields and kind != "feed":  # a network's target inside the account, e.g. a Matrix room
             browse.hide()
@@ -114,7 +127,8 @@ class AddChannelDialog(QDialog):
             secret_row.addWidget(self.secret_edit, 1)
             if kind == "mastodon":
                 secret_row.addWidget(self.sign_in_button)
-            form.addRow(self.tr("Token or password:"), secret_row)
+            secret_label = self.tr("App password:") if kind == "bluesky" else self.tr("Token or password:")
+            form.addRow(secret_label, secret_row)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b3261e;")
@@ -228,22 +242,28 @@ class ChannelsView(QWidget):
         self.network_button.setVisible(bool(network_menu.actions()))
         self.rename_button = QPushButton(self.tr("Rename…"))
         self.rename_button.clicked.connect(self._on_rename_clicked)
+        self.queue_button = QPushButton(self.tr("Queue…"))
+        self.queue_button.setToolTip(self.tr('Weekly time slots for "Add to queue" and the audience\'s time zone'))
+        self.queue_button.clicked.connect(lambda: self.open_queue_dialog())
         self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.clicked.connect(self._on_test_clicked)
+        self.sign_in_again_button = QPushButton(self.tr("Sign in again…"))
+        self.sign_in_again_button.setToolTip(
+            self.tr("Enter a new token or password for the channel; its waiting posts go out once it works")
+        )
+        self.sign_in_again_button.clicked.connect(self._on_sign_in_again_clicked)
         self.remove_button = QPushButton(icon("list-remove", QStyle.StandardPixmap.SP_TrashIcon), self.tr("Remove…"))
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        coming = QLabel(self.tr("Bluesky channels follow in the next version."))
-        coming.setWordWrap(True)
-        coming.setEnabled(False)
-
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.network_button)
         buttons.addWidget(self.test_button)
+        buttons.addWidget(self.sign_in_again_button)
         buttons.addWidget(self.rename_button)
+        buttons.addWidget(self.queue_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         heading = QLabel(self.tr("Channels"))
@@ -254,8 +274,8 @@ class ChannelsView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.message)
-        layout.addWidget(coming)
         self._dialog: AddChannelDialog | None = None
+        self._needs_secret: set[str] = set()
         self._update_buttons()
 
     def refresh(self) -> None:
@@ -280,6 +300,7 @@ class ChannelsView(QWidget):
         return self.tr("Failing: %1").replace("%1", error_text(health.code or "channel.error", {}))
 
     def _on_channels_loaded(self, channels: list[ChannelInfo]) -> None:
+        self._needs_secret = {c.name for c in channels if self._services.registry.get(c.kind).needs_secret}
         self.model.clear()
         self.model.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Kind"), self.tr("Status"), self.tr("Account or folder"), self.tr("Address")]
@@ -318,6 +339,21 @@ class ChannelsView(QWidget):
         self.remove_button.setEnabled(selected)
         self.test_button.setEnabled(selected)
         self.rename_button.setEnabled(selected)
+        self.queue_button.setEnabled(selected)
+        name = self._selected_name()
+        self.sign_in_again_button.setVisible(name is not None and name in self._needs_secret)
+
+    def open_queue_dialog(self, name: str | None = None) -> QueueSlotDialog:
+        """The channel's queue slots and audience time zone."""
+        names = [str(self.model.item(r).data(NAME_ROLE)) for r in range(self.model.rowCount())]
+        dialog = QueueSlotDialog(self._services, self._tasks, names, name or self._selected_name(), self)
+        dialog.saved.connect(
+            lambda channel: self.message.setText(self.tr("Saved the queue of '%1'.").replace("%1", channel))
+        )
+        dialog.saved.connect(lambda _channel: self.changes_applied.emit())
+        self.queue_dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_add_dialog(self, kind: str = "feed") -> AddChannelDialog:
         dialog = AddChannelDialog(self._services, self._tasks, kind, self)
@@ -340,6 +376,34 @@ class ChannelsView(QWidget):
             on_done=lambda result: self._on_verified(name, result),
             on_failed=lambda exc: self.message.setText(describe_exception(exc)),
         )
+
+    def _on_sign_in_again_clicked(self) -> None:
+        name = self._selected_name()
+        if name is None:
+            return
+        secret, ok = QInputDialog.getText(
+            self,
+            self.tr("Sign in again"),
+            self.tr("New access token, app password or password for '%1':").replace("%1", name),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok or not secret.strip():
+            return
+        self.sign_in_again(name, secret.strip())
+
+    def sign_in_again(self, name: str, secret: str) -> None:
+        """Store the new secret (in the keyring), test it, and resume the channel; a failing one is not kept."""
+        self.message.setText(self.tr("Testing '%1'…").replace("%1", name))
+        self._tasks.run(
+            lambda: self._services.channels.update_secret(name, secret),
+            on_done=lambda result: self._on_signed_in_again(name, result),
+            on_failed=lambda exc: self.message.setText(describe_exception(exc)),
+        )
+
+    def _on_signed_in_again(self, name: str, result: VerifyResult) -> None:
+        self._on_verified(name, result)
+        self.refresh()
+        self.changes_applied.emit()
 
     def _on_verified(self, name: str, result: VerifyResult) -> None:
         self.message.setText(self.tr("'%1' works: writes to %2.").replace("%1", name).replace("%2", result.account))

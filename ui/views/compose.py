@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, QLocale, QRegularExpression, Qt, QTime, QTimer, Signal
@@ -47,12 +47,14 @@ from PySide6.QtWidgets import (
 )
 
 from publisher.domain import ChannelInfo, Fix, PostDetail
+from publisher.errors import PublisherError
 from publisher.timezones import all_zone_names, local_zone_name
 from ui.errors import describe_exception, problem_text
 from ui.labels import local_datetime
 from ui.tasks import TaskRunner
 from ui.views.media_strip import MediaStrip
 from ui.views.preview import NETWORK_NAMES, ChannelPanel, PreviewMedia
+from ui.views.recurrence import RecurrenceEditor
 
 if TYPE_CHECKING:
     from publisher.compose import CheckResult, Target
@@ -210,6 +212,10 @@ class ComposeView(QWidget):
         group = QButtonGroup(self)
         group.addButton(self.now_radio)
         group.addButton(self.at_radio)
+        self.queue_radio = QRadioButton(self.tr("Next queue slot"))
+        self.queue_radio.setToolTip(self.tr("Each channel's next free slot in its queue (set under Calendar)"))
+        group.addButton(self.queue_radio)
+        self.recurrence = RecurrenceEditor()
         self.when_edit = QDateTimeEdit()
         self.when_edit.setCalendarPopup(True)
         self.when_edit.setDisplayFormat(self._datetime_format())
@@ -233,6 +239,8 @@ class ComposeView(QWidget):
         when_form.addWidget(self.when_edit, 1, 1)
         when_form.addWidget(QLabel(self.tr("Time zone:")), 2, 0)
         when_form.addWidget(self.zone_combo, 2, 1)
+        when_form.addWidget(self.queue_radio, 3, 0, 1, 2)
+        when_form.addWidget(self.recurrence, 4, 0, 1, 2)
         self._on_at_radio_toggled(False)
 
         self.campaign_edit = QLineEdit()
@@ -291,6 +299,7 @@ class ComposeView(QWidget):
         self._on_editor_text_changed()
         self._update_publish_label()
         self.now_radio.toggled.connect(self._update_publish_label)
+        self.queue_radio.toggled.connect(self._update_publish_label)
 
     # -- public -----------------------------------------------------------------------------------
 
@@ -486,8 +495,12 @@ class ComposeView(QWidget):
     def _on_at_radio_toggled(self, checked: bool) -> None:
         self.when_edit.setEnabled(checked)
         self.zone_combo.setEnabled(checked)
+        self.recurrence.setEnabled(checked)
 
     def _update_publish_label(self) -> None:
+        if self.queue_radio.isChecked():
+            self.publish_button.setText(self.tr("Add to queue"))
+            return
         self.publish_button.setText(self.tr("Publish now") if self.now_radio.isChecked() else self.tr("Schedule"))
 
     def _datetime_format(self) -> str:
@@ -540,6 +553,10 @@ class ComposeView(QWidget):
         except _ZoneError as exc:
             self._show_error(self.tr("'%1' is not a known time zone. Pick one from the list.").replace("%1", exc.zone))
             return
+        if self._create_queued_or_recurring(
+            body, channels, title=title, campaign=campaign, variants=variants, media=media, brand=brand
+        ):
+            return
         self._set_busy(True)
         self._tasks.run(
             lambda: self._services.posts.create(
@@ -556,6 +573,43 @@ class ComposeView(QWidget):
             on_done=self._on_post_created,
             on_failed=self._on_post_failed,
         )
+
+    def _create_queued_or_recurring(self, body: str, channels: list[str], **create: Any) -> bool:
+        """Queue the post, or create a recurring series; False when it is an ordinary post."""
+        calendar = self._services.calendar
+        if self.queue_radio.isChecked():
+            self._set_busy(True)
+            self._tasks.run(
+                lambda: calendar.create_queued(body, channels=channels, **create),
+                on_done=self._on_post_created,
+                on_failed=self._on_post_failed,
+            )
+            return True
+        if not self.at_radio.isChecked():
+            return False
+        try:
+            rule = self.recurrence.rule()
+            when, zone_name = self._selected_time()
+        except _ZoneError as exc:
+            self._show_error(self.tr("'%1' is not a known time zone. Pick one from the list.").replace("%1", exc.zone))
+            return True
+        except PublisherError as exc:
+            self._show_error(describe_exception(exc))
+            return True
+        if rule is None or when is None:
+            return False
+        self._set_busy(True)
+        self._tasks.run(
+            lambda: calendar.create_recurring(body, channels=channels, at=when, tz=zone_name, rule=rule, **create),
+            on_done=self._on_series_created,
+            on_failed=self._on_post_failed,
+        )
+        return True
+
+    def _on_series_created(self, details: list[PostDetail]) -> None:
+        self._on_post_created(details[0])
+        self.recurrence.set_rule(None)
+        self._show_info(self.tr("Created %n post(s) in the series.", "", len(details)) + " " + self.message.text())
 
     def _on_post_created(self, detail: PostDetail) -> None:
         self._set_busy(False)

@@ -10,7 +10,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -18,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from publisher.domain import DeliveryInfo, DeliveryState, PostDetail
+from publisher.domain import CommentInfo, DeliveryInfo, DeliveryState, PostDetail, PostStatus
 from ui.errors import describe_exception, error_text
 from ui.labels import delivery_state, local_datetime, post_status
 from ui.tasks import TaskRunner
@@ -40,6 +45,7 @@ class PostsView(QWidget):
         self._services = services
         self._tasks = tasks
         self._selected: int | None = None
+        self._detail: PostDetail | None = None
 
         self.model = PostListModel(services, tasks, self)
         self.table = QTableView()
@@ -90,12 +96,43 @@ class PostsView(QWidget):
         self.retry_button.clicked.connect(self._on_retry_clicked)
         self.open_button = QPushButton(self.tr("Open published post"))
         self.open_button.clicked.connect(self._on_open_clicked)
+        self.match_button = QPushButton(self.tr("It is there…"))
+        self.match_button.setToolTip(
+            self.tr("The post did arrive: record it as published by pasting its address from the network")
+        )
+        self.match_button.clicked.connect(self._on_match_clicked)
         self.detail_message = QLabel()
         self.detail_message.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.detail_message, 1)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.match_button)
         buttons.addWidget(self.retry_button)
+
+        # workflow: review steps and the review thread
+        self.submit_button = QPushButton(self.tr("Submit for review"))
+        self.submit_button.clicked.connect(lambda: self._step("submit"))
+        self.approve_button = QPushButton(self.tr("Approve"))
+        self.approve_button.setToolTip(self.tr("Approve the post: it is scheduled on every channel (Ctrl+Return)"))
+        self.approve_button.setShortcut("Ctrl+Return")
+        self.approve_button.clicked.connect(lambda: self._step("approve"))
+        self.send_back_button = QPushButton(self.tr("Send back…"))
+        self.send_back_button.clicked.connect(self._on_send_back_clicked)
+        self.cancel_button = QPushButton(self.tr("Cancel post…"))
+        self.cancel_button.setToolTip(self.tr("Cancel what has not gone out yet, on every channel"))
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        steps = QHBoxLayout()
+        steps.addWidget(self.submit_button)
+        steps.addWidget(self.approve_button)
+        steps.addWidget(self.send_back_button)
+        steps.addStretch(1)
+        steps.addWidget(self.cancel_button)
+        self.comments = QListWidget()
+        self.comments.setWordWrap(True)
+        self.comments.setMaximumHeight(120)
+        self.comment_edit = QLineEdit()
+        self.comment_edit.setPlaceholderText(self.tr("Add a comment for the review thread and press Enter"))
+        self.comment_edit.returnPressed.connect(self._on_comment_entered)
 
         self.detail = QWidget()
         detail_layout = QVBoxLayout(self.detail)
@@ -105,6 +142,9 @@ class PostsView(QWidget):
         detail_layout.addWidget(self.detail_body)
         detail_layout.addWidget(self.deliveries, 1)
         detail_layout.addLayout(buttons)
+        detail_layout.addLayout(steps)
+        detail_layout.addWidget(self.comments)
+        detail_layout.addWidget(self.comment_edit)
         self.detail.hide()
 
         top = QWidget()
@@ -170,6 +210,7 @@ class PostsView(QWidget):
     def _on_detail_loaded(self, detail: PostDetail) -> None:
         if detail.id != self._selected:
             return
+        self._detail = detail
         self.detail.show()
         self.detail_title.setText(detail.title or self.tr("(untitled)"))
         self.detail_status.setText(
@@ -195,6 +236,30 @@ class PostsView(QWidget):
         self.deliveries.resizeColumnsToContents()
         self.detail_message.clear()
         self._update_buttons()
+        post_id = detail.id
+        self._tasks.run(
+            lambda: self._services.posts.comments(post_id),
+            on_done=lambda comments: self._show_comments(post_id, comments),
+            on_failed=lambda exc: self._show_detail_error(describe_exception(exc)),
+        )
+
+    def _show_comments(self, post_id: int, comments: list[CommentInfo]) -> None:
+        if post_id != self._selected:
+            return
+        self.comments.clear()
+        kinds = {
+            "submitted": self.tr("submitted it for review"),
+            "approved": self.tr("approved it"),
+            "sent_back": self.tr("sent it back"),
+            "unscheduled": self.tr("took it back to draft"),
+            "comment": self.tr("commented"),
+        }
+        for c in comments:
+            line = f"{local_datetime(c.created_at)} · {c.author} {kinds.get(c.kind, c.kind)}"
+            if c.body:
+                line += f": {c.body}"
+            self.comments.addItem(QListWidgetItem(line))
+        self.comments.setVisible(bool(comments))
 
     def _delivery_row(self, d: DeliveryInfo) -> list[QStandardItem]:
         scheduled = local_datetime(d.scheduled_at)
@@ -242,6 +307,97 @@ class PostsView(QWidget):
             current is not None and current[1] in (DeliveryState.FAILED, DeliveryState.UNCONFIRMED)
         )
         self.open_button.setEnabled(current is not None and bool(current[2]))
+        self.match_button.setVisible(current is not None and current[1] == DeliveryState.UNCONFIRMED)
+        status = self._detail.workflow_status if self._detail is not None else None
+        self.submit_button.setVisible(status == PostStatus.DRAFT)
+        self.approve_button.setVisible(status in (PostStatus.DRAFT, PostStatus.IN_REVIEW))
+        self.send_back_button.setVisible(status == PostStatus.IN_REVIEW)
+        pending = self._detail is not None and any(
+            d.state
+            in (
+                DeliveryState.DRAFT,
+                DeliveryState.IN_REVIEW,
+                DeliveryState.APPROVED,
+                DeliveryState.SCHEDULED,
+                DeliveryState.FAILED,
+            )
+            for d in self._detail.deliveries
+        )
+        self.cancel_button.setVisible(pending)
+
+    def _step(self, step: str, comment: str | None = None) -> None:
+        if self._detail is None:
+            return
+        post_id = self._detail.id
+        posts = self._services.posts
+        work = {
+            "submit": lambda: posts.submit(post_id, comment),
+            "approve": lambda: posts.approve(post_id, comment),
+            "send_back": lambda: posts.send_back(post_id, comment or ""),
+            "cancel": lambda: posts.cancel(post_id),
+        }[step]
+        self._tasks.run(
+            work,
+            on_done=lambda _detail: self._after_change(post_id),
+            on_failed=lambda exc: self._show_detail_error(describe_exception(exc)),
+        )
+
+    def _after_change(self, post_id: int) -> None:
+        self.changes_applied.emit()
+        if post_id == self._selected:
+            self._load_detail(post_id)
+
+    def _on_send_back_clicked(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Send back"), self.tr("What should the author change?"))
+        if ok and text.strip():
+            self._step("send_back", text)
+
+    def _on_cancel_clicked(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Cancel post"),
+            self.tr(
+                "Cancel this post on every channel it has not reached yet? Copies a network holds for later are "
+                "withdrawn there too. What is published stays published."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._step("cancel")
+
+    def _on_comment_entered(self) -> None:
+        text = self.comment_edit.text().strip()
+        if not text or self._detail is None:
+            return
+        post_id = self._detail.id
+        self._tasks.run(
+            lambda: self._services.posts.comment(post_id, text),
+            on_done=lambda _c: self._comment_added(post_id),
+            on_failed=lambda exc: self._show_detail_error(describe_exception(exc)),
+        )
+
+    def _comment_added(self, post_id: int) -> None:
+        self.comment_edit.clear()
+        self._load_detail(post_id)
+
+    def _on_match_clicked(self) -> None:
+        current = self._current_delivery()
+        if current is None:
+            return
+        url, ok = QInputDialog.getText(
+            self,
+            self.tr("It is there"),
+            self.tr("Paste the address of the post on the network; Publisher records it as published:"),
+        )
+        if not ok or not url.strip():
+            return
+        delivery_id = current[0]
+        self._tasks.run(
+            lambda: self._services.posts.mark_published(delivery_id, url),
+            on_done=lambda _info: self._after_change(self._selected or 0),
+            on_failed=lambda exc: self._show_detail_error(describe_exception(exc)),
+        )
 
     def _on_retry_clicked(self) -> None:
         current = self._current_delivery()

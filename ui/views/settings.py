@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from publisher import __version__
 from publisher.config import data_dir
 from publisher.secrets import BackendStatus, backend_status
 from publisher.timezones import local_zone_name
+from ui.preferences import keep_publishing_in_background, set_keep_publishing_in_background
 from ui.tasks import TaskRunner
+from ui.tray import tray_available
 
 if TYPE_CHECKING:
     from publisher.services import Services
@@ -57,10 +60,35 @@ class SettingsView(QWidget):
         general_form.addRow(self.tr("Time zone:"), value(local_zone_name()))
         general_form.addRow(self.tr("Version:"), value(__version__))
 
+        background = QGroupBox(self.tr("Publishing in the background"))
+        background_layout = QVBoxLayout(background)
+        self.keep_in_background = QCheckBox(self.tr("Keep publishing in the background when the window is closed"))
+        self.keep_in_background.setChecked(keep_publishing_in_background())
+        self.keep_in_background.toggled.connect(self._on_keep_in_background_toggled)
+        background_layout.addWidget(self.keep_in_background)
+        if not tray_available():
+            self.keep_in_background.setEnabled(False)
+            background_layout.addWidget(
+                value(self.tr("This desktop shows no tray icons, so closing the window stops publishing."))
+            )
+        background_layout.addWidget(
+            value(
+                self.tr(
+                    "To publish while Publisher is not open at all, for example after a restart, install the "
+                    "background service once:"
+                )
+            )
+        )
+        command = value("publisher run --install-service")  # a command: the same in every language
+        command.setWordWrap(False)
+        command.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        background_layout.addWidget(command)
+
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(storage)
         layout.addWidget(secrets)
+        layout.addWidget(background)
         layout.addWidget(general)
         layout.addStretch(1)
 
@@ -68,6 +96,9 @@ class SettingsView(QWidget):
         # Asking keyring for its backend loads it (and D-Bus, cryptography): only when the page is looked at.
         if self.isVisible():
             self.check_keyring()
+
+    def _on_keep_in_background_toggled(self, keep: bool) -> None:
+        set_keep_publishing_in_background(keep)
 
     def check_keyring(self) -> None:
         self._tasks.run(backend_status, on_done=self._on_backend_checked)
