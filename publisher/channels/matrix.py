@@ -37,6 +37,7 @@ from publisher.channels._http import (
     check_url,
     normalise_service_url,
     parse_reset,
+    tls_context,
 )
 from publisher.channels._media import media_bytes
 from publisher.channels.protocol import (
@@ -140,7 +141,7 @@ class _MatrixHttp:
             "headers": headers,
             "transport": _Borrowed(transport) if transport is not None else None,
             "timeout": DEFAULT_TIMEOUT,
-            "verify": True,
+            "verify": tls_context(),
             "follow_redirects": False,
         }
 

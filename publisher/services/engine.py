@@ -65,6 +65,7 @@ BACKOFF_CAP = timedelta(hours=1)
 CLAIMABLE = (DeliveryState.SCHEDULED, DeliveryState.FAILED)
 MAX_WORKERS = 16  # deliveries sent at the same time by one runner
 PER_HOST = 10  # … and at most this many to one server
+POLL = 0.5  # seconds between looks at what falls due next while idle
 MIN_GRACE = timedelta(minutes=1)  # a runner waking a few seconds late is not "missed"
 HANDOFF_AHEAD = timedelta(minutes=6)  # hand a post to the network only this far ahead (Mastodon needs ≥ 5 min)
 CONFIRM_AFTER = timedelta(minutes=1)  # look a handed-off post up this long after it fell due …
@@ -163,9 +164,9 @@ class PublishingEngine:
         per_host: dict[str, int] = {}
         renewed = time.monotonic()
         with ThreadPoolExecutor(max_workers=self.max_workers, thread_name_prefix="publish") as pool:
-            while not self._stop.is_set():
+            while in_flight or not self._stop.is_set():
                 claim = None
-                if len(in_flight) < self.max_workers:
+                if len(in_flight) < self.max_workers and not self._stop.is_set():
                     claim = self._claim_next({host for host, n in per_host.items() if n >= self.per_host})
                 if claim is not None:
                     per_host[claim.host] = per_host.get(claim.host, 0) + 1
@@ -207,14 +208,30 @@ class PublishingEngine:
                         on_report(report)
                 except PublisherError as exc:  # database unavailable etc.: keep the runner alive
                     log.warning("publishing pass failed: %s", describe(exc))
-                timeout = interval
-                next_due = self.next_due_at()
-                if next_due is not None:
-                    timeout = max(0.05, min(interval, (next_due - self.clock.now()).total_seconds()))
-                self._wake.wait(timeout)
-                self._wake.clear()
+                self._idle(interval)
         finally:
             self.mark_stopped()
+
+    def _idle(self, interval: float) -> None:
+        """Wait until the next pass: at most ``interval``, until something falls due, or until woken. Another
+        process (a CLI command, a teammate's window) may schedule a post meanwhile, so the earliest due time is
+        read again every ``POLL`` seconds (one indexed query; no write)."""
+        deadline = time.monotonic() + interval
+        while not self._stop.is_set():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            try:
+                next_due = self.next_due_at()
+            except PublisherError:
+                next_due = None
+            if next_due is not None:
+                remaining = min(remaining, (next_due - self.clock.now()).total_seconds())
+                if remaining <= 0:
+                    return
+            if self._wake.wait(min(remaining, POLL)):
+                self._wake.clear()
+                return
 
     def stop(self) -> None:
         self._stop.set()
@@ -697,7 +714,7 @@ class PublishingEngine:
                     return
             result = connector.publish(claim.request)
         except OutcomeUnknown as exc:
-            if self.registry.get(claim.channel_kind).idempotent_publish:
+            if self.registry.get(claim.channel_kind).idempotent_publish and claim.attempts < MAX_ATTEMPTS:
                 self._record_failure(claim, exc, report, retry_in=backoff(claim.attempts, self._rng))
             else:
                 self._record_unconfirmed(claim, report, exc)

@@ -12,9 +12,6 @@ the same API, no key, ``idempotent_publish = False``) must never be resent blind
 Posts due far ahead are handed to Mastodon's own scheduler (``scheduled_at``); the server publishes them when the
 test says time has come, and the engine confirms them, withdraws them when cancelled and replaces them when moved,
 also when the answer to a create or a withdrawal is lost.
-
-Tests marked ``xfail(strict=True)`` show an engine defect that is still open: they turn into failures (XPASS)
-once it is fixed, so the marker can go.
 """
 
 from __future__ import annotations
@@ -607,15 +604,6 @@ def test_a_handed_off_post_is_confirmed_after_the_machine_was_off_for_a_day(serv
     published_as(services, server, d.id, ALICE, "Out while the laptop slept")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: a delivery interrupted while being handed off (publishing, lease run out, scheduled_at "
-    "ahead) is recovered like an interrupted publish: connector.publish() with the same key and no scheduled_at. "
-    "Mastodon answers 404 (the key names a scheduled status), so the delivery fails for good "
-    "(channel.remote_not_found) while the instance still holds the copy and publishes it at the time; a network "
-    "that answered with the copy would have it recorded 'published' early. Recovery should redo the hand-off "
-    "(schedule() with the same key) when scheduled_at is still ahead",
-)
 def test_a_runner_killed_while_handing_off_neither_publishes_early_nor_fails_the_post(services, clock, server):
     """The dead runner's scheduling create reached the instance; its answer was never recorded."""
     _, d, at = _handed_off(services, clock, server, "Killed while handing off")
