@@ -463,109 +463,109 @@
         <translation>Wöchentliche Zeitfenster und Zeitzone des Publikums eines Kanals</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="275"/>
-        <location filename="../../ui/views/calendar.py" line="534"/>
+        <location filename="../../ui/views/calendar.py" line="276"/>
+        <location filename="../../ui/views/calendar.py" line="540"/>
         <source>No post selected</source>
         <translation>Kein Beitrag ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="278"/>
-        <location filename="../../ui/views/calendar.py" line="535"/>
+        <location filename="../../ui/views/calendar.py" line="279"/>
+        <location filename="../../ui/views/calendar.py" line="541"/>
         <source>Select a post to see its channels, times and status.</source>
         <translation>Wählen Sie einen Beitrag, um seine Kanäle, Zeiten und seinen Status zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="283"/>
-        <location filename="../../ui/views/calendar.py" line="564"/>
+        <location filename="../../ui/views/calendar.py" line="284"/>
+        <location filename="../../ui/views/calendar.py" line="570"/>
         <source>Open in post list</source>
         <translation>In der Beitragsliste öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="285"/>
-        <location filename="../../ui/views/calendar.py" line="567"/>
+        <location filename="../../ui/views/calendar.py" line="286"/>
+        <location filename="../../ui/views/calendar.py" line="573"/>
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="287"/>
-        <location filename="../../ui/views/calendar.py" line="569"/>
+        <location filename="../../ui/views/calendar.py" line="288"/>
+        <location filename="../../ui/views/calendar.py" line="575"/>
         <source>Send back…</source>
         <translation>Zurückgeben…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="289"/>
-        <location filename="../../ui/views/calendar.py" line="571"/>
+        <location filename="../../ui/views/calendar.py" line="290"/>
+        <location filename="../../ui/views/calendar.py" line="577"/>
         <source>Add to queue</source>
         <translation>In die Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="290"/>
+        <location filename="../../ui/views/calendar.py" line="291"/>
         <source>Move it to each channel&apos;s next free queue slot</source>
         <translation>Auf das nächste freie Zeitfenster jedes Kanals verschieben</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="466"/>
-        <location filename="../../ui/views/calendar.py" line="475"/>
+        <location filename="../../ui/views/calendar.py" line="467"/>
+        <location filename="../../ui/views/calendar.py" line="476"/>
         <source>No campaign</source>
         <translation>Ohne Kampagne</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="482"/>
+        <location filename="../../ui/views/calendar.py" line="483"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="483"/>
+        <location filename="../../ui/views/calendar.py" line="484"/>
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="484"/>
+        <location filename="../../ui/views/calendar.py" line="485"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="485"/>
+        <location filename="../../ui/views/calendar.py" line="486"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="493"/>
+        <location filename="../../ui/views/calendar.py" line="494"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="539"/>
+        <location filename="../../ui/views/calendar.py" line="545"/>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="545"/>
+        <location filename="../../ui/views/calendar.py" line="551"/>
         <source>The network already holds this post.</source>
         <translation>Das Netzwerk hält diesen Beitrag bereits vor.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="546"/>
+        <location filename="../../ui/views/calendar.py" line="552"/>
         <source>Workflow: %1</source>
         <translation>Freigabe: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="548"/>
+        <location filename="../../ui/views/calendar.py" line="554"/>
         <source>Campaign: %1</source>
         <translation>Kampagne: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="550"/>
+        <location filename="../../ui/views/calendar.py" line="556"/>
         <source>Author: %1</source>
         <translation>Autor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="552"/>
+        <location filename="../../ui/views/calendar.py" line="558"/>
         <source>Part of a recurring series.</source>
         <translation>Teil einer wiederkehrenden Serie.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/calendar.py" line="554"/>
+        <location filename="../../ui/views/calendar.py" line="560"/>
         <source>Moving it moves it on all %n channels.</source>
         <translation>
             <numerusform>Verschieben betrifft ihn auf %n Kanal.</numerusform>
@@ -573,37 +573,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="573"/>
+        <location filename="../../ui/views/calendar.py" line="579"/>
         <source>Move one day later</source>
         <translation>Einen Tag später</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="573"/>
+        <location filename="../../ui/views/calendar.py" line="579"/>
         <source>Move one day earlier</source>
         <translation>Einen Tag früher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="599"/>
+        <location filename="../../ui/views/calendar.py" line="605"/>
         <source>Only posts that have not gone out yet can be moved.</source>
         <translation>Nur Beiträge, die noch nicht veröffentlicht wurden, lassen sich verschieben.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="625"/>
+        <location filename="../../ui/views/calendar.py" line="631"/>
         <source>Move a post the network holds?</source>
         <translation>Einen vom Netzwerk vorgehaltenen Beitrag verschieben?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="626"/>
+        <location filename="../../ui/views/calendar.py" line="632"/>
         <source>The network already holds this post for %1; move it there too?</source>
         <translation>Das Netzwerk hält diesen Beitrag bereits für %1 vor. Auch dort verschieben?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="628"/>
+        <location filename="../../ui/views/calendar.py" line="634"/>
         <source>Publisher replaces the network&apos;s copy with one for %1.</source>
         <translation>Publisher ersetzt die Kopie im Netzwerk durch eine für %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/calendar.py" line="634"/>
+        <location filename="../../ui/views/calendar.py" line="640"/>
         <source>All %n channels of the post move: %1.</source>
         <translation>
             <numerusform>Der %n Kanal des Beitrags wird verschoben: %1.</numerusform>
@@ -611,22 +611,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="637"/>
+        <location filename="../../ui/views/calendar.py" line="643"/>
         <source>Move</source>
         <translation>Verschieben</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="647"/>
+        <location filename="../../ui/views/calendar.py" line="653"/>
         <source>Nothing was moved.</source>
         <translation>Nichts wurde verschoben.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="659"/>
+        <location filename="../../ui/views/calendar.py" line="665"/>
         <source>Moved “%1” to %2.</source>
         <translation>„%1“ auf %2 verschoben.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/calendar.py" line="662"/>
+        <location filename="../../ui/views/calendar.py" line="668"/>
         <source>All %n channels moved: %1.</source>
         <translation>
             <numerusform>%n Kanal verschoben: %1.</numerusform>
@@ -634,32 +634,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="681"/>
+        <location filename="../../ui/views/calendar.py" line="687"/>
         <source>Approved “%1”.</source>
         <translation>„%1“ freigegeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="697"/>
+        <location filename="../../ui/views/calendar.py" line="703"/>
         <source>Sent “%1” back to its author.</source>
         <translation>„%1“ an den Autor zurückgegeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="717"/>
+        <location filename="../../ui/views/calendar.py" line="723"/>
         <source>Queued: %1.</source>
         <translation>In der Warteschlange: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="729"/>
+        <location filename="../../ui/views/calendar.py" line="735"/>
         <source>Add a channel first; then give it queue slots.</source>
         <translation>Legen Sie zuerst einen Kanal an und geben Sie ihm dann Zeitfenster.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="741"/>
+        <location filename="../../ui/views/calendar.py" line="747"/>
         <source>Saved the queue of &apos;%1&apos;.</source>
         <translation>Warteschlange von „%1“ gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="779"/>
+        <location filename="../../ui/views/calendar.py" line="785"/>
         <source>Times in %1</source>
         <translation>Zeiten in %1</translation>
     </message>
@@ -1327,7 +1327,7 @@
 <context>
     <name>MonthGrid</name>
     <message numerus="yes">
-        <location filename="../../ui/views/calendar_grids.py" line="376"/>
+        <location filename="../../ui/views/calendar_grids.py" line="382"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n weiterer</numerusform>
@@ -1697,97 +1697,163 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/views/settings.py" line="27"/>
+        <location filename="../../ui/views/settings.py" line="50"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="36"/>
+        <location filename="../../ui/views/settings.py" line="59"/>
         <source>Storage</source>
         <translation>Datenspeicher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="38"/>
+        <location filename="../../ui/views/settings.py" line="61"/>
         <source>Database:</source>
         <translation>Datenbank:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="39"/>
+        <location filename="../../ui/views/settings.py" line="62"/>
         <source>Data folder:</source>
         <translation>Datenordner:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="44"/>
+        <location filename="../../ui/views/settings.py" line="67"/>
         <source>Choose another database with --db URL or the PUBLISHER_DB environment variable; a team shares one PostgreSQL database.</source>
         <translation>Eine andere Datenbank wählen Sie mit --db URL oder der Umgebungsvariablen PUBLISHER_DB; ein Team nutzt gemeinsam eine PostgreSQL-Datenbank.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="49"/>
+        <location filename="../../ui/views/settings.py" line="72"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="50"/>
+        <location filename="../../ui/views/settings.py" line="73"/>
         <source>Passwords and tokens</source>
         <translation>Passwörter und Token</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="52"/>
+        <location filename="../../ui/views/settings.py" line="75"/>
         <source>Keyring:</source>
         <translation>Schlüsselbund:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="54"/>
+        <location filename="../../ui/views/settings.py" line="77"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="57"/>
+        <location filename="../../ui/views/settings.py" line="80"/>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="58"/>
+        <location filename="../../ui/views/settings.py" line="81"/>
         <source>set PUBLISHER_LANG=en or de to change it</source>
         <translation>zum Ändern PUBLISHER_LANG=en oder de setzen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="60"/>
+        <location filename="../../ui/views/settings.py" line="83"/>
         <source>Time zone:</source>
         <translation>Zeitzone:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="61"/>
+        <location filename="../../ui/views/settings.py" line="84"/>
         <source>Version:</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="63"/>
+        <location filename="../../ui/views/settings.py" line="86"/>
         <source>Publishing in the background</source>
         <translation>Im Hintergrund veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="65"/>
+        <location filename="../../ui/views/settings.py" line="88"/>
         <source>Keep publishing in the background when the window is closed</source>
         <translation>Im Hintergrund weiter veröffentlichen, wenn das Fenster geschlossen wird</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="72"/>
+        <location filename="../../ui/views/settings.py" line="95"/>
         <source>This desktop shows no tray icons, so closing the window stops publishing.</source>
         <translation>Diese Arbeitsumgebung zeigt keine Symbole im Infobereich; das Schließen des Fensters beendet daher das Veröffentlichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="77"/>
+        <location filename="../../ui/views/settings.py" line="100"/>
         <source>To publish while Publisher is not open at all, for example after a restart, install the background service once:</source>
         <translation>Um zu veröffentlichen, während Publisher gar nicht geöffnet ist, zum Beispiel nach einem Neustart, richten Sie einmal den Hintergrunddienst ein:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="109"/>
+        <location filename="../../ui/views/settings.py" line="110"/>
+        <source>Workflow</source>
+        <translation>Arbeitsablauf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="112"/>
+        <source>Posts need an editor&apos;s approval before they are scheduled</source>
+        <translation>Beiträge brauchen eine Freigabe der Redaktion, bevor sie eingeplant werden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="118"/>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="121"/>
+        <source>When no runner was running at a post&apos;s time (the computer was off or asleep), it still goes out if it is at most this late; older ones wait for your decision.</source>
+        <translation>Lief zur Zeit eines Beitrags kein Publisher (der Rechner war aus oder im Ruhezustand), geht er trotzdem raus, wenn er höchstens so spät ist; ältere warten auf Ihre Entscheidung.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="126"/>
+        <source>Missed posts still go out up to:</source>
+        <translation>Verpasste Beiträge gehen noch raus bis:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="128"/>
+        <source>You:</source>
+        <translation>Sie:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="130"/>
+        <source>People:</source>
+        <translation>Personen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="131"/>
+        <source>Give someone a role…</source>
+        <translation>Jemandem eine Rolle geben…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="180"/>
+        <source>Only an admin can change these settings.</source>
+        <translation>Nur die Administration kann diese Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="189"/>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="194"/>
+        <location filename="../../ui/views/settings.py" line="198"/>
+        <source>Give someone a role</source>
+        <translation>Jemandem eine Rolle geben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="194"/>
+        <source>Login name of the person:</source>
+        <translation>Anmeldename der Person:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="198"/>
+        <source>Role:</source>
+        <translation>Rolle:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="219"/>
         <source>%1 — secrets are stored here and nowhere else.</source>
         <translation>%1 – Zugangsdaten werden ausschließlich hier gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="114"/>
+        <location filename="../../ui/views/settings.py" line="224"/>
         <source>No usable keyring (%1). Channels that need a password or token cannot be added until one is installed and unlocked (e.g. GNOME Keyring or KWallet), or chosen with PYTHON_KEYRING_BACKEND.</source>
         <translation>Kein verwendbarer Schlüsselbund (%1). Kanäle, die ein Passwort oder Token benötigen, können erst hinzugefügt werden, wenn ein Schlüsselbund installiert und entsperrt (z. B. GNOME Keyring oder KWallet) oder mit PYTHON_KEYRING_BACKEND ausgewählt ist.</translation>
     </message>
@@ -2427,6 +2493,21 @@
         <location filename="../../ui/labels.py" line="37"/>
         <source>Needs attention</source>
         <translation>Handlungsbedarf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="39"/>
+        <source>author</source>
+        <translation>Autor/in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="40"/>
+        <source>editor</source>
+        <translation>Redaktion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="41"/>
+        <source>admin</source>
+        <translation>Admin</translation>
     </message>
 </context>
 <context>
