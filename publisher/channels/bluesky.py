@@ -28,6 +28,9 @@ from urllib.parse import quote, urlsplit
 
 import httpx
 
+from publisher.channels._fields import as_dict as _dict
+from publisher.channels._fields import as_int as _int
+from publisher.channels._fields import iso_timestamp as _timestamp
 from publisher.channels._http import HttpClient, RateGuard, check_url, is_loopback, normalise_service_url, parse_reset
 from publisher.channels._media import media_bytes
 from publisher.channels.protocol import (
@@ -764,22 +767,6 @@ def _aspect_ratio(content: bytes) -> tuple[int, int] | None:
     except Exception:  # an image Pillow cannot read just goes without its aspect ratio
         return None
     return (width, height) if width > 0 and height > 0 else None
-
-
-def _timestamp(value: object) -> datetime:
-    try:
-        when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return datetime.fromtimestamp(0, UTC)
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
-
-
-def _dict(value: object) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _int(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 class BlueskyKind:

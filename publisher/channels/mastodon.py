@@ -19,6 +19,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
+from publisher.channels._fields import as_dict as _dict
+from publisher.channels._fields import as_int as _int
+from publisher.channels._fields import iso_timestamp as _timestamp
 from publisher.channels._http import HttpClient, RateGuard, is_loopback, parse_json
 from publisher.channels._media import media_bytes
 from publisher.channels.protocol import (
@@ -352,22 +355,6 @@ def _next_max_id(response: httpx.Response) -> str | None:
         return None
     values = parse_qs(urlsplit(url).query).get("max_id")
     return values[0] if values else None
-
-
-def _timestamp(value: object) -> datetime:
-    try:
-        when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return datetime.fromtimestamp(0, UTC)
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
-
-
-def _dict(value: object) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _int(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 class MastodonKind:

@@ -25,6 +25,7 @@ from typing import Any
 
 import httpx
 
+from publisher.channels._fields import as_dict as _dict
 from publisher.channels._http import HttpClient, RateGuard, check_url, parse_json
 from publisher.channels._media import media_bytes
 from publisher.channels.protocol import (
@@ -332,10 +333,6 @@ class TelegramConnector:
             url=f"https://t.me/{username}/{message_id}" if username else None,
             in_reply_to_id=in_reply_to,
         )
-
-
-def _dict(value: object) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
 
 
 class TelegramKind:

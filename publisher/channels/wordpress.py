@@ -26,6 +26,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from publisher.channels._fields import as_dict as _dict
+from publisher.channels._fields import as_int as _int
+from publisher.channels._fields import iso_timestamp as _timestamp
 from publisher.channels._http import HttpClient, RateGuard, normalise_service_url, parse_json
 from publisher.channels._media import media_bytes
 from publisher.channels.protocol import (
@@ -365,22 +368,6 @@ def _error_code(response: httpx.Response) -> str | None:
 def _header_int(response: httpx.Response, name: str) -> int | None:
     value = response.headers.get(name, "").strip()
     return int(value) if value.isdigit() else None
-
-
-def _timestamp(value: object) -> datetime:
-    try:
-        when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return datetime.fromtimestamp(0, UTC)
-    return when if when.tzinfo else when.replace(tzinfo=UTC)  # date_gmt carries no offset
-
-
-def _dict(value: object) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _int(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 class WordPressKind:
