@@ -314,8 +314,33 @@ def test_compose_adds_to_queue_and_repeats(qtbot: Any, window: MainWindow, tmp_p
     assert editor.rule() is None  # reset after creating
 
 
+def test_double_clicking_a_day_opens_its_week(qtbot: Any, view: CalendarView) -> None:
+    cell = view.month.cell_rect(date(2026, 12, 2))
+    qtbot.mouseDClick(view.month, Qt.MouseButton.LeftButton, pos=cell.center())
+    assert view.mode == "week" and view.period() == (date(2026, 11, 30), date(2026, 12, 7))
+
+
 def test_time_of_a_drop_in_the_week_snaps_to_quarter_hours(qtbot: Any, view: CalendarView) -> None:
     view.set_mode("week")
     grid = view.week
     target = grid.drop_target(QPoint(grid.column_rect(2).center().x(), grid.y_of(10, 7)))
     assert target == (date(2026, 11, 25), time(10, 0))
+
+
+def test_channels_view_sets_a_channels_audience_zone(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    services: Services = window.services
+    folder = tmp_path / "site"
+    folder.mkdir()
+    services.channels.add("feed", name="Blog", path=str(folder))
+    window.refresh_all()
+    window.show_view("channels")
+    window.channels.table.selectRow(0)
+    assert window.channels.queue_button.isEnabled()
+    dialog = window.channels.open_queue_dialog()
+    assert dialog.channel_combo.currentText() == "Blog"
+    dialog.audience_combo.setCurrentText("Asia/Tokyo")
+    dialog.add_slot(4, "12:00", "Asia/Tokyo")
+    dialog.buttons.accepted.emit()
+    assert services.calendar.audience_zones() == {"Blog": "Asia/Tokyo"}
+    assert [(s.weekday, s.time, s.tz) for s in services.calendar.slots("Blog")] == [(4, "12:00", "Asia/Tokyo")]
+    assert "Saved the queue of 'Blog'" in window.channels.message.text()

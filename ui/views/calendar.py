@@ -270,6 +270,7 @@ class CalendarView(QWidget):
             grid.move_requested.connect(self.request_move)
             grid.context_requested.connect(self._on_grid_context_requested)
         self.month.day_selected.connect(self._on_month_day_selected)
+        self.month.day_activated.connect(self._on_month_day_activated)
 
         # detail
         self.detail_title = QLabel(self.tr("No post selected"))
@@ -517,6 +518,11 @@ class CalendarView(QWidget):
 
     def _on_month_day_selected(self, day: date) -> None:
         self.anchor = day if day.month == self.anchor.month else self.anchor
+
+    def _on_month_day_activated(self, day: date) -> None:
+        """Double-clicking a day opens its week (every post of a full day is visible there)."""
+        self.anchor = day
+        self.set_mode("week")
 
     def _on_list_view_current_row_changed(self, current: Any, _previous: Any) -> None:
         if not current.isValid():

@@ -48,6 +48,7 @@ class _GridBase(QWidget):
     move_requested = Signal(object, object, object)  # CalendarItem, date, time | None (None: keep the time)
     context_requested = Signal(object, QPoint)  # CalendarItem, global position
     day_selected = Signal(object)  # date
+    day_activated = Signal(object)  # date (double-click on a day, not on an item)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -245,9 +246,14 @@ class _GridBase(QWidget):
         super().keyPressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        item = self.item_at(event.position().toPoint())
+        pos = event.position().toPoint()
+        item = self.item_at(pos)
         if item is not None:
             self.item_activated.emit(item)
+            return
+        target = self.drop_target(pos)
+        if target is not None:
+            self.day_activated.emit(target[0])
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         item = self.item_at(event.pos())
