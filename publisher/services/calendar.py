@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,67 +21,17 @@ from publisher.clock import Clock
 from publisher.db.models import Channel, Delivery, Post, QueueSlot, User
 from publisher.db.session import Database
 from publisher.domain import DeliveryState, PostDetail
+from publisher.domain.planning import NO_CAMPAIGN, PENDING, CalendarRow, FilterOptions, QueueSlotInfo
 from publisher.domain.recurrence import Recurrence, occurrences, parse_hhmm, wall_to_utc
 from publisher.errors import InputError, NotFound
 from publisher.media import MediaInput
 from publisher.services._common import audit
-from publisher.services.posts import PENDING, PostService
+from publisher.services.posts import PostService
 from publisher.timezones import zone
 
 TITLE_HEAD = 400  # characters of the body read to find a title: the calendar never loads whole bodies
 QUEUE_HORIZON_WEEKS = 53  # "add to queue" looks this far ahead for a free slot
 MAX_SLOTS_PER_CHANNEL = 100
-NO_CAMPAIGN = ""  # the campaign filter's value for posts without a campaign
-
-
-@dataclass(frozen=True, slots=True)
-class CalendarRow:
-    """One delivery on the calendar: light enough to hold ten thousand."""
-
-    delivery_id: int
-    post_id: int
-    title: str
-    channel_id: int
-    channel: str
-    kind: str
-    state: DeliveryState
-    scheduled_at: datetime  # UTC
-    tz: str  # the zone the time was meant in
-    campaign: str | None
-    author: str | None
-    workflow_status: str  # the post's: draft, in_review, approved, scheduled
-    audience_tz: str | None  # the channel's audience zone
-    handoff_at: datetime | None = None  # the network holds a scheduled copy due then
-    series_id: int | None = None
-
-    @property
-    def handed_off(self) -> bool:
-        return self.handoff_at is not None
-
-    @property
-    def movable(self) -> bool:
-        return self.state in PENDING
-
-
-@dataclass(frozen=True, slots=True)
-class FilterOptions:
-    """What the filter menus offer: every channel, campaign and author in the workspace."""
-
-    channels: tuple[tuple[int, str], ...]
-    campaigns: tuple[str, ...]
-    authors: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class QueueSlotInfo:
-    id: int
-    channel: str
-    weekday: int  # 0 = Monday
-    time: str  # "HH:MM" wall clock in tz
-    tz: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "channel": self.channel, "weekday": self.weekday, "time": self.time, "tz": self.tz}
 
 
 def title_from(title: str | None, head: str | None) -> str:

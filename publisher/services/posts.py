@@ -24,20 +24,13 @@ from publisher.domain import (
     Role,
     derive_post_status,
 )
+from publisher.domain.planning import PENDING
 from publisher.errors import InputError, NotFound
 from publisher.media import MAX_ALT_TEXT, MediaInput, MediaStore, StoredMedia, inspect_media, media_problems
 from publisher.services._common import audit, ensure_user
 from publisher.services.workspace import read_workflow, require_role
 from publisher.timezones import zone
 
-# Deliveries that have not gone out yet: rescheduling moves them, cancelling cancels them.
-PENDING = (
-    DeliveryState.DRAFT,
-    DeliveryState.IN_REVIEW,
-    DeliveryState.APPROVED,
-    DeliveryState.SCHEDULED,
-    DeliveryState.FAILED,
-)
 MAX_COMMENT_CHARS = 10_000
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,31 +11,12 @@ from publisher.clock import Clock
 from publisher.db.models import User, WorkspaceSetting
 from publisher.db.session import Database
 from publisher.domain import ROLES, Role
+from publisher.domain.planning import DEFAULT_GRACE, UserInfo, WorkflowSettings
 from publisher.errors import InputError, NotFound, PublisherError
 from publisher.services._common import audit, ensure_user
 
-DEFAULT_GRACE = timedelta(hours=2)
 MAX_GRACE = timedelta(days=7)
 WORKFLOW_KEY = "workflow"
-
-
-@dataclass(frozen=True, slots=True)
-class WorkflowSettings:
-    approval_required: bool = False
-    grace: timedelta = DEFAULT_GRACE  # a missed post goes out on wake if it is less late than this
-
-    def to_json(self) -> dict[str, Any]:
-        return {"approval_required": self.approval_required, "grace_minutes": int(self.grace.total_seconds() // 60)}
-
-
-@dataclass(frozen=True, slots=True)
-class UserInfo:
-    name: str
-    role: Role
-    created_at: datetime
-
-    def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "role": self.role.value, "created_at": self.created_at.isoformat()}
 
 
 def read_workflow(session: Session) -> WorkflowSettings:

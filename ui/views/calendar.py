@@ -38,9 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from publisher.domain import DeliveryState, PostDetail, Role
+from publisher.domain.planning import NO_CAMPAIGN, CalendarRow, FilterOptions, UserInfo
 from publisher.domain.recurrence import wall_to_utc
-from publisher.services.calendar import NO_CAMPAIGN, CalendarRow, FilterOptions
-from publisher.services.workspace import UserInfo
 from publisher.timezones import local_zone_name
 from ui.errors import describe_exception
 from ui.labels import delivery_state, post_status

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPalette
 
 from publisher.domain import DeliveryState
-from publisher.services.calendar import CalendarRow
+from publisher.domain.planning import CalendarRow
 from ui.labels import delivery_state, state_symbol
 
 POST_ID_ROLE = Qt.ItemDataRole.UserRole + 1

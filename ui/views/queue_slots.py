@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from publisher.services.calendar import QueueSlotInfo
+from publisher.domain.planning import QueueSlotInfo
 from publisher.timezones import all_zone_names, local_zone_name
 from ui.errors import describe_exception
 from ui.tasks import TaskRunner

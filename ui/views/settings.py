@@ -30,8 +30,8 @@ from ui.tasks import TaskRunner
 from ui.tray import tray_available
 
 if TYPE_CHECKING:
+    from publisher.domain.planning import UserInfo, WorkflowSettings
     from publisher.services import Services
-    from publisher.services.workspace import UserInfo, WorkflowSettings
 
 
 def role_name(role: Role) -> str:
