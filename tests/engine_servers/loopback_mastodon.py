@@ -686,6 +686,8 @@ class Handler(BaseHTTPRequestHandler):
 
 class LoopbackServer(ThreadingHTTPServer):
     daemon_threads = True
+    # Several runners x 10 concurrent sends connect at once; the default backlog (5) would refuse some.
+    request_queue_size = 128
     block_on_close = False  # a handler sleeping through a timeout fault must not hold up stop()
 
     def __init__(self, state: State, port: int = 0) -> None:

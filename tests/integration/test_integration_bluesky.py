@@ -7,15 +7,11 @@ AppView indexes asynchronously, so whatever is read through ``app.bsky.*`` is po
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any, TypeVar
 
 import httpx
@@ -25,39 +21,18 @@ from PIL import Image
 from publisher.channels.bluesky import BlueskyConnector, BlueskyKind, record_key
 from publisher.channels.protocol import ChannelConfig, MediaItem, PublishRequest
 from publisher.errors import AuthExpired, Rejected
+from tests.integration.servers.running import REAL_SERVERS, running
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        os.environ.get("PUBLISHER_SKIP_SERVERS") == "1", reason="PUBLISHER_SKIP_SERVERS=1: real servers are skipped"
-    ),
-]
+pytestmark = REAL_SERVERS
 
 INDEX_TIMEOUT = 30.0
 T = TypeVar("T")
 
 
-def _server_module() -> ModuleType:
-    path = Path(__file__).with_name("servers") / "bluesky_server.py"
-    spec = importlib.util.spec_from_file_location("publisher_test_bluesky_server", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def network(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    servers = _server_module()
-    try:
-        server = servers.start(tmp_path_factory.mktemp("bluesky"))
-    except servers.BlueskyError as exc:
-        pytest.fail(str(exc), pytrace=False)
-    try:
+    with running("bluesky", tmp_path_factory.mktemp("bluesky")) as server:
         yield server
-    finally:
-        server.stop()
 
 
 def _poll(what: str, probe: Callable[[], T | None], timeout: float = INDEX_TIMEOUT) -> T:

@@ -7,46 +7,21 @@ the ``psycopg`` driver (in the ``dev`` extra). A start failure fails the test wi
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import sys
 from collections.abc import Iterator
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        os.environ.get("PUBLISHER_SKIP_SERVERS") == "1", reason="PUBLISHER_SKIP_SERVERS=1: real servers are skipped"
-    ),
-]
+from tests.integration.servers.running import REAL_SERVERS, running
 
-
-def _server_module() -> ModuleType:
-    path = Path(__file__).with_name("servers") / "postgres_server.py"
-    spec = importlib.util.spec_from_file_location("publisher_test_postgres_server", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+pytestmark = REAL_SERVERS
 
 
 @pytest.fixture(scope="module")
 def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    servers = _server_module()
-    try:
-        server = servers.start(tmp_path_factory.mktemp("postgres"))
-    except servers.PostgresError as exc:
-        pytest.fail(str(exc), pytrace=False)
-    try:
+    with running("postgres", tmp_path_factory.mktemp("postgres")) as server:
         yield server
-    finally:
-        server.stop()
 
 
 def test_select_one_through_sqlalchemy(postgres: Any) -> None:

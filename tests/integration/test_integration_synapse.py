@@ -6,15 +6,11 @@ with the log tail; ``PUBLISHER_SKIP_SERVERS=1`` skips it instead (for machines w
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import sys
 import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import httpx
@@ -24,36 +20,15 @@ from PIL import Image
 from publisher.channels.matrix import MatrixConnector, MatrixKind
 from publisher.channels.protocol import ChannelConfig, MediaItem, PublishRequest
 from publisher.errors import Rejected
+from tests.integration.servers.running import REAL_SERVERS, running
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        os.environ.get("PUBLISHER_SKIP_SERVERS") == "1", reason="PUBLISHER_SKIP_SERVERS=1: real servers are skipped"
-    ),
-]
-
-
-def _server_module() -> ModuleType:
-    path = Path(__file__).with_name("servers") / "synapse_server.py"
-    spec = importlib.util.spec_from_file_location("publisher_test_synapse_server", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+pytestmark = REAL_SERVERS
 
 
 @pytest.fixture(scope="module")
 def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    servers = _server_module()
-    try:
-        server = servers.start(tmp_path_factory.mktemp("synapse"))
-    except servers.SynapseError as exc:
-        pytest.fail(str(exc), pytrace=False)
-    try:
+    with running("synapse", tmp_path_factory.mktemp("synapse")) as server:
         yield server.url
-    finally:
-        server.stop()
 
 
 def _register(url: str, name: str) -> dict[str, Any]:

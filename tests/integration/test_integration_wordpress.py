@@ -11,9 +11,6 @@ threaded by ``parent``, and those are tested here.
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -31,26 +28,12 @@ from publisher.channels import wordpress
 from publisher.channels.protocol import ChannelConfig, InboxItem, MediaItem, PublishRequest
 from publisher.channels.wordpress import WordPressConnector, WordPressKind, html_to_text, post_slug
 from publisher.errors import AuthExpired, Rejected
+from tests.integration.servers.running import REAL_SERVERS, running, script
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        os.environ.get("PUBLISHER_SKIP_SERVERS") == "1", reason="PUBLISHER_SKIP_SERVERS=1: real servers are skipped"
-    ),
-]
+pytestmark = REAL_SERVERS
 
 API = "/wp-json/wp/v2"
 WHEN = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-
-
-def _server_module() -> ModuleType:
-    path = Path(__file__).with_name("servers") / "wordpress_server.py"
-    spec = importlib.util.spec_from_file_location("publisher_test_wordpress_server", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @dataclass
@@ -78,19 +61,13 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    servers = _server_module()
-    try:
-        server = servers.start(tmp_path_factory.mktemp("wordpress"))
-    except servers.WordPressError as exc:
-        pytest.fail(str(exc), pytrace=False)
-    try:
+    servers = script("wordpress")
+    with running("wordpress", tmp_path_factory.mktemp("wordpress")) as server:
         try:
             admin_password = servers.app_password(server.url)
         except servers.WordPressError as exc:
             pytest.fail(f"{exc}\n{server.log_tail()}", pytrace=False)
         yield Site(server.url, servers, admin_password)
-    finally:
-        server.stop()
 
 
 def _request(

@@ -11,16 +11,12 @@ crashed, so nothing may be resent, not even with the same key).
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -36,6 +32,7 @@ from publisher.services import Services, build_services
 from publisher.services.engine import PublishingEngine
 from tests.engine_servers.cli_runner import Runner, runner_env
 from tests.engine_servers.loopback_mastodon import Control, ThreadServer, serve_in_thread, start_process
+from tests.integration.servers.running import running
 
 ACCOUNTS = {f"runner-token-{n}": f"runner{n}" for n in range(1, 6)}
 POSTS = 8
@@ -123,29 +120,12 @@ def test_two_engines_on_one_sqlite_file(make_services, clock, server, db_url):
     print(f"claimed by {sorted(claimers)}")
 
 
-def _postgres_module() -> ModuleType:
-    path = Path(__file__).resolve().parent.parent / "integration" / "servers" / "postgres_server.py"
-    spec = importlib.util.spec_from_file_location("publisher_test_postgres_server", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     if os.environ.get("PUBLISHER_SKIP_SERVERS") == "1":
         pytest.skip("PUBLISHER_SKIP_SERVERS=1: real servers are skipped")
-    servers = _postgres_module()
-    try:
-        running = servers.start(tmp_path_factory.mktemp("postgres"))
-    except servers.PostgresError as exc:
-        pytest.fail(str(exc), pytrace=False)
-    try:
-        yield running
-    finally:
-        running.stop()
+    with running("postgres", tmp_path_factory.mktemp("postgres")) as server:
+        yield server
 
 
 @pytest.mark.slow
