@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from publisher.domain.problems import Problem, Severity
 from publisher.messages import describe_problem
-from publisher.text import THREAD_KINDS, Rendered, UtmTemplate, length_problems, render
+from publisher.text import KINDS, THREAD_KINDS, Rendered, UtmTemplate, length_problems, render
 
 if TYPE_CHECKING:
     from publisher.domain.brand import BrandProfile
@@ -68,7 +68,10 @@ CHANNEL_KIND_TO_TEXT_KIND = {"feed": "feed"}
 
 
 def text_kind_of(channel_kind: str) -> str:
-    return CHANNEL_KIND_TO_TEXT_KIND.get(channel_kind, channel_kind)
+    """The text engine's kind for a channel kind. A third-party kind (entry point ``publisher.channels``) that the
+    text engine does not know is checked like a feed: Markdown kept, no length limit of its own."""
+    kind = CHANNEL_KIND_TO_TEXT_KIND.get(channel_kind, channel_kind)
+    return kind if kind in KINDS else "feed"
 
 
 def check_text(

@@ -396,3 +396,13 @@ def test_a_post_at_a_daylight_saving_change_goes_out_once_at_the_meant_instant(
     clock.advance(timedelta(hours=1))  # the repeated hour of a fold does not send it again
     assert engine.run_once().published == []
     assert list(network.posts.values()) == ["On the change"]
+
+
+def test_a_third_party_kind_the_text_engine_does_not_know_is_checked_like_a_feed(services, network):
+    """The "holding" kind comes from outside (like an entry-point connector): composing for it must work."""
+    from publisher.compose import text_kind_of
+
+    assert text_kind_of("holding") == "feed"
+    [target] = services.compose.targets(channels=["Net"])
+    [result] = services.compose.check("A post for a network the text engine has never heard of.", [target])
+    assert result.ok and result.limit is None
