@@ -165,12 +165,14 @@ class PublishingEngine:
         renewed = time.monotonic()
         with ThreadPoolExecutor(max_workers=self.max_workers, thread_name_prefix="publish") as pool:
             while in_flight or not self._stop.is_set():
-                claim = None
+                claims: list[_Claim] = []
                 if len(in_flight) < self.max_workers and not self._stop.is_set():
-                    claim = self._claim_next({host for host, n in per_host.items() if n >= self.per_host})
-                if claim is not None:
+                    busy = {host for host, n in per_host.items() if n >= self.per_host}
+                    claims = self._claim_due(busy, per_host, self.max_workers - len(in_flight))
+                for claim in claims:
                     per_host[claim.host] = per_host.get(claim.host, 0) + 1
                     in_flight[pool.submit(self._deliver, claim, report)] = claim
+                if claims:
                     continue
                 if not in_flight:
                     break
@@ -287,6 +289,12 @@ class PublishingEngine:
 
     def _claim_next(self, busy_hosts: set[str] | None = None) -> _Claim | None:
         """The next due delivery, claimed; deliveries to a server already at its limit wait their turn."""
+        claims = self._claim_due(busy_hosts or set(), {}, 1)
+        return claims[0] if claims else None
+
+    def _claim_due(self, busy_hosts: set[str], per_host: dict[str, int], room: int) -> list[_Claim]:
+        """Up to ``room`` due deliveries claimed in one transaction (one commit, not one per channel, so a post to
+        many channels starts sending at once), at most ``per_host`` to a server already busy with some."""
         now = self.clock.now()
         with self.db.session() as session:
             due = session.execute(
@@ -297,91 +305,104 @@ class PublishingEngine:
                 .order_by(Delivery.next_attempt_at, Delivery.id)
                 .limit(50)
             ).all()
+        wanted: list[int] = []
+        load = dict(per_host)
         for delivery_id, kind, base_url, settings in due:
+            if len(wanted) >= room:
+                break
             if isinstance(settings, dict) and settings.get("paused"):
                 continue
-            if busy_hosts and host_key(kind, base_url) in busy_hosts:
+            host = host_key(kind, base_url)
+            if host in busy_hosts or load.get(host, 0) >= self.per_host:
                 continue
-            claim = self._try_claim(delivery_id, now)
-            if claim is not None:
-                return claim
-        return None
+            load[host] = load.get(host, 0) + 1
+            wanted.append(delivery_id)
+        if not wanted:
+            return []
+        with self.db.session(write=True) as session:
+            claims = [self._claim_in(session, delivery_id, now, self._due_condition(now)) for delivery_id in wanted]
+        return [c for c in claims if c is not None]
 
     def _try_claim(self, delivery_id: int, now: datetime, *, condition: Any = None) -> _Claim | None:
-        new_key = f"pub-{delivery_id}-{uuid.uuid4().hex}"
-        condition = self._due_condition(now) if condition is None else condition
         with self.db.session(write=True) as session:
-            # PostgreSQL: lock the row, skipping it if another runner holds it; SQLite serialises writers anyway.
-            locked = session.execute(
-                select(Delivery.id, Delivery.state, Delivery.lease_until)
+            return self._claim_in(
+                session, delivery_id, now, self._due_condition(now) if condition is None else condition
+            )
+
+    def _claim_in(self, session: Session, delivery_id: int, now: datetime, condition: Any) -> _Claim | None:
+        """Claim one delivery inside ``session``'s write transaction: the key is written before anything is sent."""
+        new_key = f"pub-{delivery_id}-{uuid.uuid4().hex}"
+        # PostgreSQL: lock the row, skipping it if another runner holds it; SQLite serialises writers anyway.
+        locked = session.execute(
+            select(Delivery.id, Delivery.state, Delivery.lease_until)
+            .where(Delivery.id == delivery_id, condition)
+            .with_for_update(skip_locked=True)
+        ).first()
+        if locked is None:
+            return None
+        recovering = locked.state == DeliveryState.PUBLISHING
+        result = cast(
+            CursorResult[Any],
+            session.execute(
+                update(Delivery)
                 .where(Delivery.id == delivery_id, condition)
-                .with_for_update(skip_locked=True)
-            ).first()
-            if locked is None:
-                return None
-            recovering = locked.state == DeliveryState.PUBLISHING
-            result = cast(
-                CursorResult[Any],
-                session.execute(
-                    update(Delivery)
-                    .where(Delivery.id == delivery_id, condition)
-                    .values(
-                        state=DeliveryState.PUBLISHING,
-                        lease_owner=self.runner_id,
-                        lease_until=now + self.lease,
-                        attempts=Delivery.attempts + (0 if recovering else 1),
-                        idempotency_key=func.coalesce(Delivery.idempotency_key, new_key),
-                        updated_at=now,
-                    )
-                    .execution_options(synchronize_session=False)
-                ),
-            )
-            if result.rowcount != 1:  # another runner got there first
-                return None
-            delivery = session.get(Delivery, delivery_id)
-            assert delivery is not None
-            session.refresh(delivery)
-            channel = session.get(Channel, delivery.channel_id)
-            post = session.get(Post, delivery.post_id)
-            assert channel is not None and post is not None
-            text = next((v.body for v in post.variants if v.channel_id == channel.id), post.body)
-            key = delivery.idempotency_key or new_key
-            media, utm, frame = self._media_and_brand(session, post)
-            audit(
-                session,
-                at=now,
-                actor=self.runner_id,
-                action="delivery.claimed",
-                entity="delivery",
-                entity_id=delivery_id,
-                attempt=delivery.attempts,
+                .values(
+                    state=DeliveryState.PUBLISHING,
+                    lease_owner=self.runner_id,
+                    lease_until=now + self.lease,
+                    attempts=Delivery.attempts + (0 if recovering else 1),
+                    idempotency_key=func.coalesce(Delivery.idempotency_key, new_key),
+                    updated_at=now,
+                )
+                .execution_options(synchronize_session=False)
+            ),
+        )
+        if result.rowcount != 1:  # another runner got there first
+            return None
+        delivery = session.get(Delivery, delivery_id)
+        assert delivery is not None
+        session.refresh(delivery)
+        channel = session.get(Channel, delivery.channel_id)
+        post = session.get(Post, delivery.post_id)
+        assert channel is not None and post is not None
+        text = next((v.body for v in post.variants if v.channel_id == channel.id), post.body)
+        key = delivery.idempotency_key or new_key
+        media, utm, frame = self._media_and_brand(session, post)
+        audit(
+            session,
+            at=now,
+            actor=self.runner_id,
+            action="delivery.claimed",
+            entity="delivery",
+            entity_id=delivery_id,
+            attempt=delivery.attempts,
+            key=key,
+            recovering=recovering,
+        )
+        return _Claim(
+            delivery_id=delivery_id,
+            post_id=post.id,
+            channel_kind=channel.kind,
+            config=to_config(channel),
+            request=PublishRequest(
                 key=key,
-                recovering=recovering,
-            )
-            return _Claim(
-                delivery_id=delivery_id,
                 post_id=post.id,
-                channel_kind=channel.kind,
-                config=to_config(channel),
-                request=PublishRequest(
-                    key=key,
-                    post_id=post.id,
-                    title=post.title,
-                    text=text,
-                    date=delivery.scheduled_at or now,
-                    channel_name=channel.name,
-                    campaign=post.campaign or "",
-                    media=media,
-                    utm=utm,
-                    frame=frame,
-                ),
-                attempts=delivery.attempts,
-                recovering=recovering,
-                host=host_key(channel.kind, channel.base_url),
-                handoff_id=delivery.handoff_id,
-                handoff_at=delivery.handoff_at,
-                scheduled_at=delivery.scheduled_at,
-            )
+                title=post.title,
+                text=text,
+                date=delivery.scheduled_at or now,
+                channel_name=channel.name,
+                campaign=post.campaign or "",
+                media=media,
+                utm=utm,
+                frame=frame,
+            ),
+            attempts=delivery.attempts,
+            recovering=recovering,
+            host=host_key(channel.kind, channel.base_url),
+            handoff_id=delivery.handoff_id,
+            handoff_at=delivery.handoff_at,
+            scheduled_at=delivery.scheduled_at,
+        )
 
     # -- missed times ---------------------------------------------------------------------------
 
