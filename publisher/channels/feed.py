@@ -294,10 +294,16 @@ class FeedConnector:
 
         content.text = markdown.markdown(body, extensions=["extra"], output_format="html")
         ET.SubElement(entry, "{urn:publisher}file").text = filename
-        # Newest first: insert before the first existing entry.
+        ET.SubElement(entry, "{urn:publisher}post").text = str(request.post_id)
+        ET.SubElement(entry, "{urn:publisher}date").text = request.date.astimezone(UTC).isoformat(timespec="seconds")
+        # Newest first, by the time meant and then by post: the order stays right when the engine publishes several
+        # posts of one feed at once and they finish in any order.
+        order = _entry_order(entry)
         children = list(root)
-        first_entry = next((i for i, c in enumerate(children) if c.tag == _a("entry")), len(children))
-        root.insert(first_entry, entry)
+        position = next(
+            (i for i, c in enumerate(children) if c.tag == _a("entry") and _entry_order(c) <= order), len(children)
+        )
+        root.insert(position, entry)
         entries = root.findall(_a("entry"))
         for old in entries[MAX_ENTRIES:]:
             root.remove(old)
@@ -318,6 +324,14 @@ def _media_markdown(alt: str, url: str, mime: str) -> str:
         safe_alt = alt.replace("[", "(").replace("]", ")").replace("\n", " ")
         return f"\n\n![{safe_alt}]({url})"
     return f"\n\n[{Path(url).name}]({url})"
+
+
+def _entry_order(entry: ET.Element) -> tuple[str, int]:
+    """(the time the post was meant for, in UTC; post id): what "newest first" sorts by. Entries written before
+    these were recorded sort by their publication time."""
+    post = (entry.findtext("{urn:publisher}post") or "").strip()
+    meant = entry.findtext("{urn:publisher}date") or entry.findtext(_a("published")) or ""
+    return (meant, int(post) if post.isdigit() else 0)
 
 
 def _first_line(text: str) -> str:

@@ -279,3 +279,16 @@ def test_a_failed_write_while_publishing_is_transient_and_leaves_no_temporary_fi
     monkeypatch.setattr(feed_module.os, "fsync", real_fsync)
     assert caught.value.code == "feed.write_failed"
     assert [n for n in files_in(feed_dir) if n != LOCK_FILE] == []
+
+
+def test_posts_finishing_out_of_order_still_list_newest_first(feed_dir, entry_ids):
+    """The engine publishes several posts of one feed at once; whichever finishes first, the later post leads."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    conn = connector(feed_dir)
+    later = replace(request("pub-2-bbbbbbbbbbbb", post_id=2, title="Later"), date=WHEN + timedelta(hours=1))
+    earlier = request("pub-1-aaaaaaaaaaaa", post_id=1, title="Earlier")
+    conn.publish(later)
+    conn.publish(earlier)  # finished second, but meant for an hour earlier
+    assert entry_ids(feed_dir) == ["urn:publisher:pub-2-bbbbbbbbbbbb", "urn:publisher:pub-1-aaaaaaaaaaaa"]

@@ -12,9 +12,6 @@ HEAVY = ("sqlalchemy", "httpx", "PIL", "keyring", "regex", "publisher.services",
 
 
 def test_the_window_modules_load_without_the_database_or_network_stack() -> None:
-    code = (
-        "import sys, ui.app, ui.main_window\n"
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
-    )
+    code = f"import sys, ui.app, ui.main_window\nprint(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "", f"imported before the first paint: {loaded}"
