@@ -159,6 +159,29 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--split", action="store_true", help="split into a thread where the network has threads")
     render.add_argument("--numbering", action="store_true", help="number thread parts (1/3, 2/3, …)")
 
+    inbox = sub.add_parser("inbox", help="replies, mentions, comments and messages from every channel").add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    inbox_sync = inbox.add_parser("sync", parents=[common], help="fetch what is new from every inbox channel")
+    inbox_sync.add_argument("--channel", metavar="NAME", help="only this channel")
+    inbox_list = inbox.add_parser("list", parents=[common], help="list inbox items, newest first")
+    inbox_list.add_argument("--status", choices=("open", "done"))
+    inbox_list.add_argument("--channel", metavar="NAME")
+    inbox_list.add_argument("--query", metavar="TEXT", help="full-text search (every word, as a prefix)")
+    inbox_list.add_argument("--assignee", metavar="NAME")
+    inbox_list.add_argument("--tag", metavar="TAG")
+    inbox_list.add_argument("--sentiment", choices=("negative", "neutral", "positive"))
+    inbox_list.add_argument("--campaign", metavar="NAME")
+    inbox_list.add_argument("--limit", type=int, default=100, metavar="N", help="at most N items (default 100)")
+    inbox_list.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N items")
+    inbox_show = inbox.add_parser("show", parents=[common], help="an item in full, with its conversation")
+    inbox_show.add_argument("id", type=int)
+    inbox_reply = inbox.add_parser("reply", parents=[common], help="answer an item on its network, in its thread")
+    inbox_reply.add_argument("id", type=int)
+    inbox_reply.add_argument("file", nargs="?", default="-", help="text file, or - for stdin (default)")
+    inbox_done = inbox.add_parser("done", parents=[common], help="mark items done")
+    inbox_done.add_argument("id", type=int, nargs="+")
+
     run = sub.add_parser("run", parents=[common], help="the publishing engine without a window")
     run_mode = run.add_mutually_exclusive_group()
     run_mode.add_argument("--once", action="store_true", help="one pass, then exit")
@@ -595,6 +618,95 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- inbox ------------------------------------------------------------------------------------
+
+
+def cmd_inbox_sync(args: argparse.Namespace) -> int:
+    reports = _services(args).inbox.sync(args.channel)
+    lines = []
+    for r in reports:
+        line = f"{r.channel}: {r.new} new, {r.updated} updated"
+        if r.error_code:
+            line += f" (failed: {PublisherError(r.error_code, **r.error_params)})"
+        lines.append(line)
+    _out(args, [r.to_json() for r in reports], "\n".join(lines) if lines else "No channel with an inbox.")
+    failed = [r for r in reports if r.error_code]
+    return EXIT_FAILED if failed and len(failed) == len(reports) else EXIT_OK
+
+
+def _one_line(value: str, width: int = 80) -> str:
+    flat = " ".join(value.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def cmd_inbox_list(args: argparse.Namespace) -> int:
+    from publisher.services.inbox import InboxFilter
+
+    if args.limit < 1 or args.offset < 0:
+        raise InputError("cli.bad_paging")
+    flt = InboxFilter(
+        status=args.status,
+        channel=args.channel,
+        query=args.query,
+        assignee=args.assignee,
+        tag=args.tag,
+        sentiment=args.sentiment,
+        campaign=args.campaign,
+    )
+    rows = _services(args).inbox.list(flt, limit=args.limit, offset=args.offset)
+    lines = [
+        f"{r.id}\t{r.status}\t{r.received_at.isoformat(timespec='minutes')}\t{r.channel}\t{r.author}\t"
+        f"{r.sentiment}\t{_one_line(r.text)}"
+        for r in rows
+    ]
+    _out(args, [r.to_json() for r in rows], "\n".join(lines) if lines else "No inbox items.")
+    return EXIT_OK
+
+
+def cmd_inbox_show(args: argparse.Namespace) -> int:
+    detail = _services(args).inbox.get(args.id)
+    row = detail.row
+    lines = [
+        f"Item {row.id} ({row.kind}) on {row.channel}, {row.received_at.isoformat(timespec='minutes')}, {row.status}"
+        + (f", assigned to {row.assignee}" if row.assignee else ""),
+        f"From: {row.author_name} {row.author}".rstrip(),
+        f"Sentiment: {row.sentiment}" + (f" ({', '.join(detail.sentiment_words)})" if detail.sentiment_words else ""),
+    ]
+    if detail.url:
+        lines.append(f"Link: {detail.url}")
+    if detail.post_id is not None:
+        lines.append(f"On post {detail.post_id}" + (f" (campaign {detail.campaign})" if detail.campaign else ""))
+    if detail.tags:
+        lines.append(f"Tags: {', '.join(detail.tags)}")
+    lines += ["", detail.full_text]
+    others = [t for t in detail.thread if t.id != row.id]
+    if others or detail.replies:
+        lines += ["", "Conversation:"]
+        for t in detail.thread:
+            mark = ">" if t.id == row.id else " "
+            lines.append(f"{mark} {t.id} {t.received_at.isoformat(timespec='minutes')} {t.author}: {_one_line(t.text)}")
+        for reply in detail.replies:
+            state = "" if reply.state == "sent" else f" [{reply.state}]"
+            lines.append(f"  us ({reply.author}){state}: {_one_line(reply.text)}")
+    _out(args, detail.to_json(), "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_inbox_reply(args: argparse.Namespace) -> int:
+    body = _read_body(args.file)
+    if not body.strip():
+        raise InputError("inbox.reply_empty")
+    reply = _services(args).inbox.reply(args.id, body)
+    _out(args, reply.to_json(), f"Replied to item {args.id}: {reply.remote_url or reply.remote_id}")
+    return EXIT_OK
+
+
+def cmd_inbox_done(args: argparse.Namespace) -> int:
+    ids = _services(args).inbox.set_status(args.id, "done")
+    _out(args, {"done": ids}, "Done: " + ", ".join(str(i) for i in ids))
+    return EXIT_OK
+
+
 def _service(args: argparse.Namespace) -> int:
     """``run --install-service`` / ``--uninstall-service``: the database is not opened, only named."""
     from publisher.messages import text
@@ -682,6 +794,11 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("check", None): cmd_check,
     ("render", None): cmd_render,
     ("run", None): cmd_run,
+    ("inbox", "sync"): cmd_inbox_sync,
+    ("inbox", "list"): cmd_inbox_list,
+    ("inbox", "show"): cmd_inbox_show,
+    ("inbox", "reply"): cmd_inbox_reply,
+    ("inbox", "done"): cmd_inbox_done,
 }
 
 

@@ -96,6 +96,8 @@ class InboxItem:
     created_at: datetime
     url: str | None = None
     in_reply_to_id: str | None = None  # the post it answers, if it answers one of ours
+    html: str | None = None  # the network's rich text, as received (the inbox sanitises it); None if plain only
+    deleted: bool = False  # the network reports it deleted (the inbox marks its copy)
 
 
 @dataclass(frozen=True, slots=True)

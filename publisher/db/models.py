@@ -10,6 +10,7 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -28,6 +29,9 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+# Tables the migrations create outside these models (SQLite FTS5 and its shadow tables); schema comparisons skip them.
+UNMANAGED_TABLE_PREFIX = "inbox_fts"
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -247,3 +251,116 @@ class EngineHeartbeat(Base):
     last_beat_at: Mapped[datetime]
     last_run_at: Mapped[datetime | None]
     stopped_at: Mapped[datetime | None]
+
+
+# -- inbox ---------------------------------------------------------------------------------------------------
+
+
+class InboxConversation(Base):
+    """A thread on one channel, named by its root's network id; linked to our post when the root is one of ours."""
+
+    __tablename__ = "inbox_conversations"
+    __table_args__ = (UniqueConstraint("channel_id", "root_remote_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    root_remote_id: Mapped[str] = mapped_column(String(500))
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"), index=True)
+    campaign: Mapped[str | None] = mapped_column(String(200), index=True)
+    last_activity_at: Mapped[datetime]
+    created_at: Mapped[datetime]
+
+
+class InboxContact(Base):
+    """The person behind a handle on one kind of network; ``merged_into_id`` joins handles the user merged."""
+
+    __tablename__ = "inbox_contacts"
+    __table_args__ = (UniqueConstraint("channel_kind", "handle"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel_kind: Mapped[str] = mapped_column(String(40))
+    handle: Mapped[str] = mapped_column(String(500))
+    display_name: Mapped[str] = mapped_column(String(500), default="")
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("inbox_contacts.id", ondelete="SET NULL"), index=True)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class InboxItem(Base):
+    """One reply, mention, comment or message received on a channel. ``text`` is plain; ``html`` is sanitised."""
+
+    __tablename__ = "inbox_items"
+    __table_args__ = (
+        UniqueConstraint("channel_id", "remote_id"),
+        Index("ix_inbox_items_received", "received_at", "id"),
+        Index("ix_inbox_items_channel_received", "channel_id", "received_at"),
+        Index("ix_inbox_items_status_received", "status", "received_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    remote_id: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(20))  # reply | mention | comment | message
+    author_handle: Mapped[str] = mapped_column(String(500))
+    author_name: Mapped[str] = mapped_column(String(500))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("inbox_contacts.id", ondelete="SET NULL"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    html: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(String(2000))
+    received_at: Mapped[datetime]
+    in_reply_to_remote_id: Mapped[str | None] = mapped_column(String(500))
+    conversation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbox_conversations.id", ondelete="SET NULL"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open | done
+    assignee: Mapped[str | None] = mapped_column(String(200), index=True)
+    sentiment_score: Mapped[float] = mapped_column(Float, default=0.0)  # -1 … 1
+    sentiment_label: Mapped[str] = mapped_column(String(10), index=True)  # negative | neutral | positive
+    sentiment_words: Mapped[list[str]] = mapped_column(JSON, default=list)  # the words that tipped it
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    read_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class InboxItemTag(Base):
+    __tablename__ = "inbox_item_tags"
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("inbox_items.id", ondelete="CASCADE"), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(100), primary_key=True, index=True)
+
+
+class InboxReply(Base):
+    """Our answer to an inbox item: ``sent`` with the network's id, or ``failed`` with the error (never lost)."""
+
+    __tablename__ = "inbox_replies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("inbox_items.id", ondelete="CASCADE"), index=True)
+    conversation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbox_conversations.id", ondelete="SET NULL"), index=True
+    )
+    author: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(10))  # sent | failed
+    remote_id: Mapped[str | None] = mapped_column(String(500))
+    remote_url: Mapped[str | None] = mapped_column(String(2000))
+    error_code: Mapped[str | None] = mapped_column(String(100))
+    error_params: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+
+
+class InboxSyncState(Base):
+    """Per channel: when it was last synced, how far the 30-day back-fill got, and the last failure."""
+
+    __tablename__ = "inbox_sync_state"
+
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"), primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(String(2000))  # where an unfinished back-fill goes on
+    backfill_done: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_sync_at: Mapped[datetime | None]
+    last_error_code: Mapped[str | None] = mapped_column(String(100))

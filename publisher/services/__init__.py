@@ -16,6 +16,7 @@ from publisher.services.calendar import CalendarService
 from publisher.services.channels import ChannelService
 from publisher.services.compose import ComposeService
 from publisher.services.engine import PublishingEngine, RunReport, engine_status
+from publisher.services.inbox import InboxFilter, InboxService
 from publisher.services.posts import PostService
 from publisher.services.workspace import WorkspaceService
 
@@ -23,6 +24,8 @@ __all__ = [
     "BrandService",
     "CalendarService",
     "ChannelService",
+    "InboxFilter",
+    "InboxService",
     "PostService",
     "PublishingEngine",
     "RunReport",
@@ -44,6 +47,7 @@ class Services:
     compose: ComposeService
     workspace: WorkspaceService
     calendar: CalendarService
+    inbox: InboxService
 
     def engine(self, *, mode: str = "headless") -> PublishingEngine:
         return PublishingEngine(self.db, self.registry, self.secrets, self.clock, mode=mode)
@@ -84,4 +88,5 @@ def build_services(
         compose=ComposeService(db),
         workspace=WorkspaceService(db, clock, actor),
         calendar=CalendarService(db, clock, actor, posts),
+        inbox=InboxService(db, registry, secrets, clock, actor),
     )

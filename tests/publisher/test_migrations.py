@@ -21,7 +21,7 @@ from sqlalchemy import Column, Integer, MetaData, Table, func, select, text
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from publisher.db import session as session_module
-from publisher.db.models import Base, Channel, UTCDateTime
+from publisher.db.models import UNMANAGED_TABLE_PREFIX, Base, Channel, UTCDateTime
 from publisher.db.session import MIGRATIONS_DIR, Database, head_revision, known_revisions
 from publisher.errors import DatabaseError
 from publisher.services import build_services
@@ -50,8 +50,14 @@ def _upgrade(db: Database, revision: str) -> None:
 
 def _schema_diffs(db: Database) -> list[object]:
     with db.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True, "target_metadata": Base.metadata})
+        opts = {"compare_type": True, "target_metadata": Base.metadata, "include_name": _managed}
+        context = MigrationContext.configure(conn, opts=opts)
         return list(compare_metadata(context, Base.metadata))
+
+
+def _managed(name: str | None, type_: str, _parent: object) -> bool:
+    """The full-text table (SQLite FTS5 and its shadow tables) is made by 0004 outside the models."""
+    return not (type_ == "table" and name is not None and name.startswith(UNMANAGED_TABLE_PREFIX))
 
 
 def _digest(path: Path) -> str:
@@ -402,3 +408,47 @@ def test_removing_a_brand_profile_unlinks_posts_in_the_schema(open_db, db_file, 
         )
         conn.exec_driver_sql("DELETE FROM brand_profiles")
         assert conn.exec_driver_sql("SELECT brand_id FROM posts").scalar() is None
+
+
+# -- 0004: the inbox -------------------------------------------------------------------------------------
+
+
+def test_a_0003_database_keeps_its_data_and_gains_a_searchable_inbox(open_db, db_file):
+    db = open_db()
+    _upgrade(db, "0003")
+    db.dispose()
+    _sql(
+        db_file,
+        "INSERT INTO channels (id, kind, name, settings, created_at) "
+        "VALUES (1, 'mastodon', 'Social', '{}', '2026-11-23 09:00:00')",
+        "INSERT INTO posts (id, title, body, status, created_at, updated_at) "
+        "VALUES (1, 'Hello', 'Hello world', 'scheduled', '2026-11-23 09:00:00', '2026-11-23 09:00:00')",
+        "INSERT INTO deliveries (post_id, channel_id, state, scheduled_tz, attempts, remote_id, created_at, "
+        "updated_at) VALUES (1, 1, 'published', 'UTC', 1, '109', '2026-11-23 09:00:00', '2026-11-23 09:00:00')",
+    )
+    db = open_db()
+    db.migrate()
+    assert db.current_revision() == head_revision()
+    assert _schema_diffs(db) == []
+    db.dispose()
+    assert _sql(db_file, "SELECT remote_id, state FROM deliveries") == [("109", "published")]
+
+    insert = (
+        "INSERT INTO inbox_items (id, channel_id, remote_id, kind, author_handle, author_name, text, received_at, "
+        "status, sentiment_score, sentiment_label, sentiment_words, edited, deleted, created_at, updated_at) VALUES "
+        "({id}, 1, 'r{id}', 'reply', '@ada', 'Ada Lovelace', '{text}', '2026-11-23 09:00:00', 'open', 0, "
+        "'neutral', '[]', 0, 0, '2026-11-23 09:00:00', '2026-11-23 09:00:00')"
+    )
+    match = "SELECT rowid FROM inbox_fts WHERE inbox_fts MATCH '{}' ORDER BY rowid"
+    _sql(db_file, insert.format(id=1, text="Café opening soon"), insert.format(id=2, text="Opening hours?"))
+    assert _sql(db_file, match.format("opening")) == [(1,), (2,)]
+    assert _sql(db_file, match.format("cafe")) == [(1,)]  # diacritics folded
+    assert _sql(db_file, match.format("lovelace")) == [(1,), (2,)]  # the author is searched too
+    _sql(db_file, "UPDATE inbox_items SET text = 'Closed' WHERE id = 2")
+    assert _sql(db_file, match.format("opening")) == [(1,)]
+    assert _sql(db_file, match.format("closed")) == [(2,)]
+    _sql(db_file, "UPDATE inbox_items SET status = 'done' WHERE id = 2")  # not a searched column
+    assert _sql(db_file, match.format("closed")) == [(2,)]
+    _sql(db_file, "DELETE FROM inbox_items WHERE id = 1")
+    assert _sql(db_file, match.format("opening")) == []
+    assert _sql(db_file, "INSERT INTO inbox_fts(inbox_fts) VALUES ('integrity-check')") == []
