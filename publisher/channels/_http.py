@@ -213,9 +213,11 @@ class HttpClient:
         data: Mapping[str, Any] | None = None,
         files: Any = None,
         json_body: Any = None,
+        content: bytes | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
-        """Send one request; return the 2xx response or raise a :class:`publisher.errors.ChannelError`."""
+        """Send one request (a form, files, JSON or a raw ``content`` body); return the 2xx response or raise a
+        :class:`publisher.errors.ChannelError`."""
         method = method.upper()
         if path.startswith(("http://", "https://")):
             check_url(path)
@@ -223,13 +225,25 @@ class HttpClient:
         try:
             with httpx.Client(**self._client_options) as client:
                 response = client.request(
-                    method, path, params=params, data=data, files=files, json=json_body, headers=headers
+                    method,
+                    path,
+                    params=params,
+                    data=data,
+                    files=files,
+                    json=json_body,
+                    content=content,
+                    headers=headers,
                 )
         except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as exc:
             raise self._map_exception(method, exc) from None
-        self.guard.observe(self._guard_key, response.headers)
+        self.guard.observe(self._guard_key, self._rate_headers(response))
         self._check_status(method, response)
         return response
+
+    def _rate_headers(self, response: httpx.Response) -> httpx.Headers:
+        """The response's rate-limit headers under the ``X-RateLimit-*`` names :class:`RateGuard` reads; a
+        network that names them otherwise overrides this."""
+        return response.headers
 
     def json(self, method: str, path: str, **kwargs: Any) -> Any:
         """:meth:`request`, then the body as JSON (``Rejected("channel.not_json")`` if it is not)."""

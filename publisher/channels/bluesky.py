@@ -172,23 +172,17 @@ class _Xrpc(HttpClient):
         content: bytes | None = None,
         content_type: str | None = None,
     ) -> httpx.Response:
-        method = method.upper()
         headers: dict[str, str] = {}
         if token:
             headers["Authorization"] = f"Bearer {token}"
         if content_type:
             headers["Content-Type"] = content_type
-        self.guard.check(self._guard_key)
-        try:
-            with httpx.Client(**self._client_options) as client:
-                response = client.request(
-                    method, f"/xrpc/{nsid}", params=params, json=json_body, content=content, headers=headers
-                )
-        except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as exc:
-            raise self._map_exception(method, exc) from None
-        self.guard.observe(self._guard_key, _x_ratelimit_headers(response.headers))
-        self._check_status(method, response)
-        return response
+        return self.request(
+            method, f"/xrpc/{nsid}", params=params, json_body=json_body, content=content, headers=headers
+        )
+
+    def _rate_headers(self, response: httpx.Response) -> httpx.Headers:
+        return _x_ratelimit_headers(response.headers)
 
     def call_json(self, method: str, nsid: str, **kwargs: Any) -> dict[str, Any]:
         response = self.call(method, nsid, **kwargs)

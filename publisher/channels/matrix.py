@@ -26,19 +26,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import httpx
 
-from publisher.channels._http import (
-    DEFAULT_TIMEOUT,
-    SAFE_METHODS,
-    USER_AGENT,
-    check_url,
-    normalise_service_url,
-    parse_reset,
-    tls_context,
-)
+from publisher.channels._http import HttpClient, normalise_service_url, parse_reset
 from publisher.channels._media import media_bytes
 from publisher.channels.protocol import (
     Capabilities,
@@ -53,7 +45,7 @@ from publisher.channels.protocol import (
     VerifyResult,
 )
 from publisher.clock import Clock, SystemClock
-from publisher.errors import AuthExpired, InputError, OutcomeUnknown, RateLimited, Rejected, Transient
+from publisher.errors import AuthExpired, InputError, RateLimited, Rejected, Transient
 
 CLIENT = "/_matrix/client/v3"
 DELAYED = "/_matrix/client/unstable/org.matrix.msc4140/delayed_events"
@@ -122,56 +114,19 @@ class _Borrowed(httpx.BaseTransport):
         pass
 
 
-class _MatrixHttp:
+class _MatrixHttp(HttpClient):
     """Requests to one homeserver with Matrix's error mapping.
 
-    ``_http.HttpClient`` maps every 403 to ``AuthExpired``; Matrix answers 403 ``M_FORBIDDEN`` for "not in this
-    room", which needs the user to change the channel, not to sign in again. So this small client uses the shared
-    layer's public helpers (URL check, ``Retry-After`` parsing, user agent, timeouts) and maps ``errcode`` itself.
+    The shared client maps every 403 to ``AuthExpired``; Matrix answers 403 ``M_FORBIDDEN`` for "not in this
+    room", which needs the user to change the channel, not to sign in again, and names its errors in ``errcode``.
     """
 
     def __init__(self, base_url: str, *, token: str | None, transport: httpx.BaseTransport | None) -> None:
-        self.base_url = check_url(base_url.rstrip("/"))
-        self.host = urlsplit(self.base_url).hostname or ""
-        headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
-        if token:
-            headers["Authorization"] = f"Bearer {token}"
-        self._options: dict[str, Any] = {
-            "base_url": self.base_url,
-            "headers": headers,
-            "transport": _Borrowed(transport) if transport is not None else None,
-            "timeout": DEFAULT_TIMEOUT,
-            "verify": tls_context(),
-            "follow_redirects": False,
-        }
+        super().__init__(base_url, token=token, transport=transport)
 
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Any = None,
-        json_body: Any = None,
-        content: bytes | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> httpx.Response:
-        method = method.upper()
-        try:
-            with httpx.Client(**self._options) as client:
-                response = client.request(method, path, params=params, json=json_body, content=content, headers=headers)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            raise Transient("channel.connect_failed", host=self.host, reason=type(exc).__name__) from None
-        except httpx.TransportError as exc:
-            if method in SAFE_METHODS:
-                raise Transient("channel.read_failed", host=self.host, reason=type(exc).__name__) from None
-            raise OutcomeUnknown(
-                "channel.no_response", host=self.host, method=method, reason=type(exc).__name__
-            ) from None
-        except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as exc:
-            raise Transient("channel.http_error", host=self.host, reason=type(exc).__name__) from None
+    def _check_status(self, method: str, response: httpx.Response) -> None:
         if not 200 <= response.status_code < 300:
-            raise self._error(response, in_room="/rooms/" in path)
-        return response
+            raise self._error(response, in_room="/rooms/" in response.request.url.path)
 
     def json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         response = self.request(method, path, **kwargs)

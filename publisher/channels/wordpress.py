@@ -18,7 +18,7 @@ import html
 import re
 import time
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -99,21 +99,6 @@ class WordPressHttp(HttpClient):
         self._client_options["headers"] = {**self._client_options["headers"], "Authorization": f"Basic {credentials}"}
         account = hashlib.sha256(f"{user}:{password}".encode()).hexdigest()[:16]
         self._guard_key = f"{self.host}:{urlsplit(self.base_url).port}:{account}"
-
-    def send(
-        self, method: str, path: str, *, content: bytes, headers: Mapping[str, str], params: Any = None
-    ) -> httpx.Response:
-        """:meth:`request` with a raw body (the media upload), mapped the same way."""
-        method = method.upper()
-        self.guard.check(self._guard_key)
-        try:
-            with httpx.Client(**self._client_options) as client:
-                response = client.request(method, path, params=params, content=content, headers=headers)
-        except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as exc:
-            raise self._map_exception(method, exc) from None
-        self.guard.observe(self._guard_key, response.headers)
-        self._check_status(method, response)
-        return response
 
     def _check_status(self, method: str, response: httpx.Response) -> None:
         status = response.status_code
@@ -330,7 +315,7 @@ class WordPressConnector:
             "Content-Type": item.mime_type,
             "Content-Disposition": f'attachment; filename="{_safe_filename(item.filename)}"',
         }
-        media = parse_json(self.http.send("POST", f"{API}/media", content=content, headers=headers))
+        media = parse_json(self.http.request("POST", f"{API}/media", content=content, headers=headers))
         if not isinstance(media, dict) or "id" not in media:
             raise Rejected("channel.unexpected_response", endpoint="media")
         if item.alt_text:
