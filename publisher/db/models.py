@@ -182,6 +182,7 @@ class Delivery(Base):
     __table_args__ = (
         UniqueConstraint("post_id", "channel_id"),
         Index("ix_deliveries_due", "state", "next_attempt_at"),
+        Index("ix_deliveries_scheduled_at", "scheduled_at"),  # the calendar reads deliveries by time
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -187,12 +187,6 @@ def main(argv: list[str] | None = None) -> int:
         "baseline_widget_grab": summary(measure(lambda _i: bare.grab(), args.runs)),
     }
     plan = [row[-1] for row in connection.execute("EXPLAIN QUERY PLAN " + BARE_SQL, ("2026-01-01", "2026-02-01"))]
-    # What an index on deliveries.scheduled_at would give (the schema has none yet; the lead decides).
-    connection.execute("CREATE INDEX IF NOT EXISTS ix_bench_scheduled_at ON deliveries (scheduled_at)")
-    connection.commit()
-    results["month_switch_with_index"] = summary(measure(switch, args.runs))
-    results["query_only_with_index"] = summary(measure(lambda i: services.calendar.rows(*month_range(i)), args.runs))
-    results["baseline_sqlite_with_index"] = summary(measure(bare_query, args.runs))
     switch_ms = results["month_switch"]["median_ms"]
     baseline_ms = results["baseline_sqlite"]["median_ms"] + results["baseline_widget_grab"]["median_ms"]
     report = {
@@ -222,9 +216,6 @@ def main(argv: list[str] | None = None) -> int:
         ("paint_only", "  paint alone (grab of the grid) "),
         ("baseline_sqlite", "baseline: bare sqlite3 query     "),
         ("baseline_widget_grab", "baseline: bare QWidget grab()    "),
-        ("month_switch_with_index", "month switch, with an index      "),
-        ("query_only_with_index", "  query alone, with the index    "),
-        ("baseline_sqlite_with_index", "  bare sqlite3, with the index   "),
     ):
         print(f"  {label}: median {results[key]['median_ms']:7.2f} ms  (p90 {results[key]['p90_ms']:.2f})")
     ratios = f"{report['ratio_to_baseline']:.2f}x the bare query + bare grab; {report['ratio_to_goal']:.2f}x the goal"
