@@ -193,6 +193,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run_mode.add_argument("--uninstall-service", action="store_true", help="stop that service and remove it")
     run.add_argument("--interval", type=float, default=15.0, help="seconds between passes (default 15)")
+    run.add_argument(
+        "--inbox-every",
+        type=float,
+        default=5.0,
+        metavar="MINUTES",
+        help="sync the inbox this often while running (default 5; 0 = never)",
+    )
     return parser
 
 
@@ -605,14 +612,26 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
         return EXIT_FAILED if report.failed or report.unconfirmed else EXIT_OK
 
+    if args.inbox_every < 0:
+        raise InputError("cli.bad_inbox_every", value=args.inbox_every)
+
     def _stop(_signum: int, _frame: Any) -> None:
         engine.stop()
 
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
+    inbox = None
+    if args.inbox_every > 0:
+        from publisher.services._common import PeriodicTask
+
+        inbox = PeriodicTask("inbox sync", services.inbox.sync, max(args.inbox_every, 0.1) * 60).start()
     if not args.json:
         print(f"Publishing engine running on {services.db.safe_url}; stop with Ctrl+C.", flush=True)
-    engine.run_forever(interval=max(args.interval, 0.5))
+    try:
+        engine.run_forever(interval=max(args.interval, 0.5))
+    finally:
+        if inbox is not None:
+            inbox.stop()
     if not args.json:
         print("Publishing engine stopped.", flush=True)
     return EXIT_OK

@@ -116,6 +116,7 @@ MESSAGES: dict[str, str] = {
     # cli
     "cli.file_missing": "The file {path} does not exist.",
     "cli.file_unreadable": "The file {path} cannot be read as UTF-8 text.",
+    "cli.bad_inbox_every": "--inbox-every takes minutes, 0 or more (not {value}).",
     "cli.when_required": "Say when: --now or --at 2026-12-01T09:30+01:00.",
     "cli.gui_unavailable": "The window cannot open: {reason}",
     "cli.bad_json": "{path} is not valid JSON (line {line}: {reason}).",

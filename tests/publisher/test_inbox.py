@@ -364,3 +364,30 @@ def test_the_search_index_matches_the_items_after_ingest_and_after_a_failed_page
     assert services.inbox.sync()[0].new == 1
     _check()
     assert _texts(services, query="late") == ["parcel late"]
+
+
+def test_the_inbox_is_synced_periodically_beside_the_engine_and_a_failure_does_not_stop_it(services, network):
+    """What ``publisher run`` does: sync at once, then every few minutes, whatever one run raises."""
+    import time as _time
+
+    from publisher.services._common import PeriodicTask
+
+    network.add("m1", _ago(5), "first message")
+    calls: list[int] = []
+
+    def sync() -> None:
+        calls.append(len(calls))
+        if len(calls) == 1:
+            raise RuntimeError("the database was locked")  # the first run fails outright
+        services.inbox.sync()
+
+    task = PeriodicTask("inbox sync", sync, every=0.05).start()
+    deadline = _time.monotonic() + 10
+    while _time.monotonic() < deadline and _texts(services) != ["first message"]:
+        _time.sleep(0.05)
+    task.stop()
+    assert _texts(services) == ["first message"]
+    assert len(calls) >= 2  # the failed first run was followed by another
+    runs = task.runs
+    _time.sleep(0.2)
+    assert task.runs == runs  # stopped means stopped
