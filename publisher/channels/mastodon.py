@@ -200,6 +200,7 @@ class MastodonConnector:
                     author="@" + str(account.get("acct") or account.get("username") or ""),
                     author_name=str(account.get("display_name") or account.get("username") or ""),
                     text=html_to_text(str(status.get("content") or "")),
+                    html=str(status.get("content") or "") or None,  # the inbox sanitises it
                     created_at=_timestamp(status.get("created_at") or note.get("created_at")),
                     url=status.get("url") or status.get("uri"),
                     in_reply_to_id=str(status["in_reply_to_id"]) if status.get("in_reply_to_id") else None,

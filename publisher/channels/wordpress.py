@@ -204,6 +204,7 @@ class WordPressConnector:
                     author=name,
                     author_name=name,
                     text=html_to_text(str(_dict(comment.get("content")).get("rendered") or "")),
+                    html=str(_dict(comment.get("content")).get("rendered") or "") or None,  # sanitised by the inbox
                     created_at=_timestamp(comment.get("date_gmt") or comment.get("date")),
                     url=comment.get("link"),
                     in_reply_to_id=str(post) if post else None,

@@ -451,6 +451,7 @@ def test_the_inbox_pages_through_mentions_by_the_link_header(kind, fake):
     )
     assert item.created_at == datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
     assert item.in_reply_to_id == "1001"
+    assert item.html is not None and "thanks!" in item.html  # the status' own HTML, for the inbox to sanitise
     assert page.next_cursor == "33"
 
     last = inbox.fetch_inbox(page.next_cursor)

@@ -366,6 +366,7 @@ def test_the_inbox_pages_through_comments_with_x_wp_totalpages(wp, site):
     assert [i.remote_id for i in first.items][:3] == ["1", "3", "4"]  # comment 2 is the account's own
     item = first.items[1]
     assert item.kind == "reply" and item.author_name == "Ada" and item.text == "Nice & clear"
+    assert item.html is not None and "Nice" in item.html  # content.rendered, for the inbox to sanitise
     assert item.in_reply_to_id == "10" and item.created_at == datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
     assert first.items[0].kind == "comment"
     assert wp.fetch_inbox("2").next_cursor == "3"
