@@ -110,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
         step_parser = post.add_parser(name, parents=[common], help=help_text)
         step_parser.add_argument("id", type=int)
         step_parser.add_argument("--comment", required=name == "send-back", help="a comment for the review thread")
+    edit = post.add_parser("edit", parents=[common], help="change the text of a post that has not gone out yet")
+    edit.add_argument("id", type=int)
+    edit.add_argument("file", nargs="?", default="-", help="Markdown file, or - for stdin (default)")
+    edit.add_argument("--title")
     comment = post.add_parser("comment", parents=[common], help="add a comment to a post's review thread")
     comment.add_argument("id", type=int)
     comment.add_argument("text")
@@ -422,6 +426,13 @@ def _post_step(args: argparse.Namespace, verb: str) -> int:
     else:
         detail = posts.unschedule(args.id)
     _out(args, detail.to_json(), f"Post {detail.id} is now {detail.status.value.replace('_', ' ')}.")
+    return EXIT_OK
+
+
+def cmd_post_edit(args: argparse.Namespace) -> int:
+    body = _read_body(args.file)
+    detail = _services(args).posts.edit(args.id, body, title=args.title)
+    _out(args, detail.to_json(), _post_text(detail))
     return EXIT_OK
 
 
@@ -800,6 +811,7 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("post", "send-back"): lambda args: _post_step(args, "send-back"),
     ("post", "unschedule"): lambda args: _post_step(args, "unschedule"),
     ("post", "comment"): cmd_post_comment,
+    ("post", "edit"): cmd_post_edit,
     ("post", "cancel"): cmd_post_cancel,
     ("post", "move"): cmd_post_move,
     ("post", "match"): cmd_post_match,

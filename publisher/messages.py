@@ -75,6 +75,7 @@ MESSAGES: dict[str, str] = {
     "Publish it now, move it or cancel it.",
     "post.nothing_to_move": "Post {id} has nothing left to move: everything has gone out or was cancelled.",
     "post.nothing_to_cancel": "Post {id} has nothing left to cancel: everything has gone out or was cancelled.",
+    "post.nothing_to_edit": "Post {id} has gone out everywhere; published posts are not edited from here.",
     "post.nothing_to_retry": "Post {id} has no failed or unconfirmed delivery to send again.",
     "post.channel_not_found": "Post {id} does not go to '{channel}'. See 'publisher post show {id}'.",
     # workflow

@@ -97,6 +97,9 @@ def _messages() -> dict[str, str]:
         "post.nothing_to_cancel": QCoreApplication.translate(
             "errors", "The post has nothing left to cancel: everything has gone out or was cancelled."
         ),
+        "post.nothing_to_edit": QCoreApplication.translate(
+            "errors", "The post has gone out everywhere; published posts are not edited from here."
+        ),
         "post.nothing_to_retry": QCoreApplication.translate(
             "errors", "The post has no failed or unconfirmed delivery to send again."
         ),

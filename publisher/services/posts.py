@@ -422,6 +422,64 @@ class PostService:
             action="send posts back",
         )
 
+    def edit(self, post_id: int, body: str, *, title: str | None = None) -> PostDetail:
+        """Change the text (and title) of a post that has not gone out everywhere yet.
+
+        Checked like a new post (length, brand) for every channel still to come. A copy a network holds for later
+        is replaced there by the engine. With approval required, an author's edit of an approved post sends it
+        back to draft: what goes out is always what an editor approved.
+        """
+        if not body or not body.strip():
+            raise InputError("post.empty")
+        if len(body) > MAX_BODY_CHARS:
+            raise InputError("post.too_long", max=MAX_BODY_CHARS)
+        if "\x00" in body:
+            raise InputError("post.binary")
+        now = self.clock.now()
+        with self.db.session(write=True) as session:
+            post = session.get(Post, post_id)
+            if post is None:
+                raise NotFound("post.not_found", id=post_id)
+            if any(d.state == DeliveryState.PUBLISHING for d in post.deliveries):
+                raise InputError("post.busy", id=post_id)
+            pending = [d for d in post.deliveries if d.state in PENDING]
+            if not pending:
+                raise InputError("post.nothing_to_edit", id=post_id)
+            brand_row = session.get(Brand, post.brand_id) if post.brand_id else None
+            texts = {v.channel_id: v.body for v in post.variants}
+            channels = [d.channel for d in pending if d.channel_id not in texts]
+            self._refuse_blocking_problems(body, {}, [], channels, brand_row)
+            post.body = body
+            if title is not None:
+                post.title = title.strip() or None
+            post.updated_at = now
+            for row in pending:
+                if row.handoff_id:
+                    row.handoff_at = None  # the network's copy has the old text: the engine replaces it
+                row.updated_at = now
+            back_to_draft = (
+                post.status == PostStatus.SCHEDULED
+                and read_workflow(session).approval_required
+                and Role(ensure_user(session, self.actor, now).role) == Role.AUTHOR
+            )
+            if back_to_draft:
+                post.status = PostStatus.DRAFT
+                for row in pending:
+                    row.state = DeliveryState.DRAFT
+                    row.next_attempt_at = None
+            self._add_comment(session, post.id, "edited", "", now)
+            audit(
+                session,
+                at=now,
+                actor=self.actor,
+                action="post.edited",
+                entity="post",
+                entity_id=post.id,
+                back_to_draft=back_to_draft,
+            )
+            session.flush()
+            return self._detail(session, post.id)
+
     def unschedule(self, post_id: int) -> PostDetail:
         """Take a scheduled post back to draft (nothing published is touched); needs approval again if required."""
         return self._step(post_id, "unscheduled", None, {PostStatus.SCHEDULED}, PostStatus.DRAFT)

@@ -403,169 +403,169 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="153"/>
+        <location filename="../../ui/views/calendar.py" line="152"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="159"/>
+        <location filename="../../ui/views/calendar.py" line="158"/>
         <source>Previous (Page Up)</source>
         <translation>Zurück (Bild auf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="161"/>
+        <location filename="../../ui/views/calendar.py" line="160"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="162"/>
+        <location filename="../../ui/views/calendar.py" line="161"/>
         <source>Go to today (T)</source>
         <translation>Zu heute springen (T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="166"/>
+        <location filename="../../ui/views/calendar.py" line="165"/>
         <source>Next (Page Down)</source>
         <translation>Weiter (Bild ab)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="176"/>
+        <location filename="../../ui/views/calendar.py" line="175"/>
         <source>Month</source>
         <translation>Monat</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="177"/>
+        <location filename="../../ui/views/calendar.py" line="176"/>
         <source>Week</source>
         <translation>Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="178"/>
+        <location filename="../../ui/views/calendar.py" line="177"/>
         <source>List</source>
         <translation>Liste</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="183"/>
+        <location filename="../../ui/views/calendar.py" line="182"/>
         <source>%1 view (%2)</source>
         <translation>Ansicht %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="223"/>
+        <location filename="../../ui/views/calendar.py" line="222"/>
         <source>Show all</source>
         <translation>Alle zeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="229"/>
+        <location filename="../../ui/views/calendar.py" line="228"/>
         <source>Queue slots…</source>
         <translation>Zeitfenster…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="230"/>
+        <location filename="../../ui/views/calendar.py" line="229"/>
         <source>Weekly time slots and audience time zone of a channel</source>
         <translation>Wöchentliche Zeitfenster und Zeitzone des Publikums eines Kanals</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="276"/>
-        <location filename="../../ui/views/calendar.py" line="540"/>
+        <location filename="../../ui/views/calendar.py" line="275"/>
+        <location filename="../../ui/views/calendar.py" line="539"/>
         <source>No post selected</source>
         <translation>Kein Beitrag ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="279"/>
-        <location filename="../../ui/views/calendar.py" line="541"/>
+        <location filename="../../ui/views/calendar.py" line="278"/>
+        <location filename="../../ui/views/calendar.py" line="540"/>
         <source>Select a post to see its channels, times and status.</source>
         <translation>Wählen Sie einen Beitrag, um seine Kanäle, Zeiten und seinen Status zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="284"/>
-        <location filename="../../ui/views/calendar.py" line="570"/>
+        <location filename="../../ui/views/calendar.py" line="283"/>
+        <location filename="../../ui/views/calendar.py" line="569"/>
         <source>Open in post list</source>
         <translation>In der Beitragsliste öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="286"/>
-        <location filename="../../ui/views/calendar.py" line="573"/>
+        <location filename="../../ui/views/calendar.py" line="285"/>
+        <location filename="../../ui/views/calendar.py" line="572"/>
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="288"/>
-        <location filename="../../ui/views/calendar.py" line="575"/>
+        <location filename="../../ui/views/calendar.py" line="287"/>
+        <location filename="../../ui/views/calendar.py" line="574"/>
         <source>Send back…</source>
         <translation>Zurückgeben…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="290"/>
-        <location filename="../../ui/views/calendar.py" line="577"/>
+        <location filename="../../ui/views/calendar.py" line="289"/>
+        <location filename="../../ui/views/calendar.py" line="576"/>
         <source>Add to queue</source>
         <translation>In die Warteschlange</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="291"/>
+        <location filename="../../ui/views/calendar.py" line="290"/>
         <source>Move it to each channel&apos;s next free queue slot</source>
         <translation>Auf das nächste freie Zeitfenster jedes Kanals verschieben</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="467"/>
-        <location filename="../../ui/views/calendar.py" line="476"/>
+        <location filename="../../ui/views/calendar.py" line="466"/>
+        <location filename="../../ui/views/calendar.py" line="475"/>
         <source>No campaign</source>
         <translation>Ohne Kampagne</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="483"/>
+        <location filename="../../ui/views/calendar.py" line="482"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="484"/>
+        <location filename="../../ui/views/calendar.py" line="483"/>
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="485"/>
+        <location filename="../../ui/views/calendar.py" line="484"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="486"/>
+        <location filename="../../ui/views/calendar.py" line="485"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="494"/>
+        <location filename="../../ui/views/calendar.py" line="493"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="545"/>
+        <location filename="../../ui/views/calendar.py" line="544"/>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="551"/>
+        <location filename="../../ui/views/calendar.py" line="550"/>
         <source>The network already holds this post.</source>
         <translation>Das Netzwerk hält diesen Beitrag bereits vor.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="552"/>
+        <location filename="../../ui/views/calendar.py" line="551"/>
         <source>Workflow: %1</source>
         <translation>Freigabe: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="554"/>
+        <location filename="../../ui/views/calendar.py" line="553"/>
         <source>Campaign: %1</source>
         <translation>Kampagne: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="556"/>
+        <location filename="../../ui/views/calendar.py" line="555"/>
         <source>Author: %1</source>
         <translation>Autor: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="558"/>
+        <location filename="../../ui/views/calendar.py" line="557"/>
         <source>Part of a recurring series.</source>
         <translation>Teil einer wiederkehrenden Serie.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/calendar.py" line="560"/>
+        <location filename="../../ui/views/calendar.py" line="559"/>
         <source>Moving it moves it on all %n channels.</source>
         <translation>
             <numerusform>Verschieben betrifft ihn auf %n Kanal.</numerusform>
@@ -573,37 +573,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="579"/>
+        <location filename="../../ui/views/calendar.py" line="578"/>
         <source>Move one day later</source>
         <translation>Einen Tag später</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="579"/>
+        <location filename="../../ui/views/calendar.py" line="578"/>
         <source>Move one day earlier</source>
         <translation>Einen Tag früher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="605"/>
+        <location filename="../../ui/views/calendar.py" line="604"/>
         <source>Only posts that have not gone out yet can be moved.</source>
         <translation>Nur Beiträge, die noch nicht veröffentlicht wurden, lassen sich verschieben.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="631"/>
+        <location filename="../../ui/views/calendar.py" line="630"/>
         <source>Move a post the network holds?</source>
         <translation>Einen vom Netzwerk vorgehaltenen Beitrag verschieben?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="632"/>
+        <location filename="../../ui/views/calendar.py" line="631"/>
         <source>The network already holds this post for %1; move it there too?</source>
         <translation>Das Netzwerk hält diesen Beitrag bereits für %1 vor. Auch dort verschieben?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="634"/>
+        <location filename="../../ui/views/calendar.py" line="633"/>
         <source>Publisher replaces the network&apos;s copy with one for %1.</source>
         <translation>Publisher ersetzt die Kopie im Netzwerk durch eine für %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/calendar.py" line="640"/>
+        <location filename="../../ui/views/calendar.py" line="639"/>
         <source>All %n channels of the post move: %1.</source>
         <translation>
             <numerusform>Der %n Kanal des Beitrags wird verschoben: %1.</numerusform>
@@ -611,22 +611,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="643"/>
+        <location filename="../../ui/views/calendar.py" line="642"/>
         <source>Move</source>
         <translation>Verschieben</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="653"/>
+        <location filename="../../ui/views/calendar.py" line="652"/>
         <source>Nothing was moved.</source>
         <translation>Nichts wurde verschoben.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="665"/>
+        <location filename="../../ui/views/calendar.py" line="664"/>
         <source>Moved “%1” to %2.</source>
         <translation>„%1“ auf %2 verschoben.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/calendar.py" line="668"/>
+        <location filename="../../ui/views/calendar.py" line="667"/>
         <source>All %n channels moved: %1.</source>
         <translation>
             <numerusform>%n Kanal verschoben: %1.</numerusform>
@@ -634,32 +634,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="687"/>
+        <location filename="../../ui/views/calendar.py" line="686"/>
         <source>Approved “%1”.</source>
         <translation>„%1“ freigegeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="703"/>
+        <location filename="../../ui/views/calendar.py" line="702"/>
         <source>Sent “%1” back to its author.</source>
         <translation>„%1“ an den Autor zurückgegeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="723"/>
+        <location filename="../../ui/views/calendar.py" line="722"/>
         <source>Queued: %1.</source>
         <translation>In der Warteschlange: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="735"/>
+        <location filename="../../ui/views/calendar.py" line="734"/>
         <source>Add a channel first; then give it queue slots.</source>
         <translation>Legen Sie zuerst einen Kanal an und geben Sie ihm dann Zeitfenster.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="747"/>
+        <location filename="../../ui/views/calendar.py" line="746"/>
         <source>Saved the queue of &apos;%1&apos;.</source>
         <translation>Warteschlange von „%1“ gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="785"/>
+        <location filename="../../ui/views/calendar.py" line="784"/>
         <source>Times in %1</source>
         <translation>Zeiten in %1</translation>
     </message>
@@ -1431,117 +1431,142 @@
     </message>
     <message>
         <location filename="../../ui/views/posts.py" line="121"/>
+        <source>Edit text…</source>
+        <translation>Text bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="123"/>
+        <source>Change the text on every channel it has not reached yet; a network&apos;s scheduled copy is replaced</source>
+        <translation>Den Text auf allen Kanälen ändern, die er noch nicht erreicht hat; eine im Netzwerk eingeplante Kopie wird ersetzt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="126"/>
         <source>Cancel post…</source>
         <translation>Beitrag absagen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="122"/>
+        <location filename="../../ui/views/posts.py" line="127"/>
         <source>Cancel what has not gone out yet, on every channel</source>
         <translation>Absagen, was noch nicht veröffentlicht ist, auf allen Kanälen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="134"/>
+        <location filename="../../ui/views/posts.py" line="140"/>
         <source>Add a comment for the review thread and press Enter</source>
         <translation>Kommentar für die Freigabe-Diskussion schreiben und Eingabe drücken</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="162"/>
+        <location filename="../../ui/views/posts.py" line="168"/>
         <source>Posts</source>
         <translation>Beiträge</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="215"/>
+        <location filename="../../ui/views/posts.py" line="221"/>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="217"/>
+        <location filename="../../ui/views/posts.py" line="223"/>
         <source>%1 · created %2 by %3</source>
         <translation>%1 · erstellt am %2 von %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="227"/>
+        <location filename="../../ui/views/posts.py" line="233"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="228"/>
+        <location filename="../../ui/views/posts.py" line="234"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="229"/>
+        <location filename="../../ui/views/posts.py" line="235"/>
         <source>Scheduled</source>
         <comment>column header: when the post goes out</comment>
         <translation>Geplant für</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="230"/>
+        <location filename="../../ui/views/posts.py" line="236"/>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="231"/>
+        <location filename="../../ui/views/posts.py" line="237"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="251"/>
+        <location filename="../../ui/views/posts.py" line="257"/>
         <source>submitted it for review</source>
         <translation>hat ihn zur Freigabe eingereicht</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="252"/>
+        <location filename="../../ui/views/posts.py" line="258"/>
         <source>approved it</source>
         <translation>hat ihn freigegeben</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="253"/>
+        <location filename="../../ui/views/posts.py" line="259"/>
         <source>sent it back</source>
         <translation>hat ihn zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="254"/>
+        <location filename="../../ui/views/posts.py" line="260"/>
         <source>took it back to draft</source>
         <translation>hat ihn wieder zum Entwurf gemacht</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="255"/>
+        <location filename="../../ui/views/posts.py" line="261"/>
         <source>commented</source>
         <translation>hat kommentiert</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="273"/>
+        <location filename="../../ui/views/posts.py" line="262"/>
+        <source>edited the text</source>
+        <translation>hat den Text bearbeitet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="280"/>
         <source>Next try: %1</source>
         <translation>Nächster Versuch: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="351"/>
+        <location filename="../../ui/views/posts.py" line="359"/>
         <source>Send back</source>
         <translation>Zurückgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="351"/>
+        <location filename="../../ui/views/posts.py" line="359"/>
         <source>What should the author change?</source>
         <translation>Was soll die Autorin oder der Autor ändern?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="358"/>
+        <location filename="../../ui/views/posts.py" line="366"/>
         <source>Cancel post</source>
         <translation>Beitrag absagen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="360"/>
+        <location filename="../../ui/views/posts.py" line="368"/>
         <source>Cancel this post on every channel it has not reached yet? Copies a network holds for later are withdrawn there too. What is published stays published.</source>
         <translation>Diesen Beitrag auf allen Kanälen absagen, die er noch nicht erreicht hat? Kopien, die ein Netzwerk für später bereithält, werden dort ebenfalls zurückgezogen. Bereits Veröffentlichtes bleibt veröffentlicht.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="390"/>
+        <location filename="../../ui/views/posts.py" line="381"/>
+        <source>Edit text</source>
+        <translation>Text bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="381"/>
+        <source>Text of the post (Markdown):</source>
+        <translation>Text des Beitrags (Markdown):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="417"/>
         <source>It is there</source>
         <translation>Ist angekommen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="391"/>
+        <location filename="../../ui/views/posts.py" line="418"/>
         <source>Paste the address of the post on the network; Publisher records it as published:</source>
         <translation>Fügen Sie die Adresse des Beitrags im Netzwerk ein; Publisher vermerkt ihn als veröffentlicht:</translation>
     </message>
@@ -1679,17 +1704,17 @@
 <context>
     <name>SendBackDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="109"/>
+        <location filename="../../ui/views/calendar.py" line="108"/>
         <source>Send back to the author</source>
         <translation>An den Autor zurückgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="110"/>
+        <location filename="../../ui/views/calendar.py" line="109"/>
         <source>What should the author change in “%1”?</source>
         <translation>Was soll der Autor an „%1“ ändern?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="116"/>
+        <location filename="../../ui/views/calendar.py" line="115"/>
         <source>Send back</source>
         <translation>Zurückgeben</translation>
     </message>
@@ -1802,58 +1827,58 @@
         <translation>Lief zur Zeit eines Beitrags kein Publisher (der Rechner war aus oder im Ruhezustand), geht er trotzdem raus, wenn er höchstens so spät ist; ältere warten auf Ihre Entscheidung.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="126"/>
+        <location filename="../../ui/views/settings.py" line="129"/>
         <source>Missed posts still go out up to:</source>
         <translation>Verpasste Beiträge gehen noch raus bis:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="128"/>
+        <location filename="../../ui/views/settings.py" line="131"/>
         <source>You:</source>
         <translation>Sie:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="130"/>
+        <location filename="../../ui/views/settings.py" line="133"/>
         <source>People:</source>
         <translation>Personen:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="131"/>
+        <location filename="../../ui/views/settings.py" line="134"/>
         <source>Give someone a role…</source>
         <translation>Jemandem eine Rolle geben…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="180"/>
+        <location filename="../../ui/views/settings.py" line="183"/>
         <source>Only an admin can change these settings.</source>
         <translation>Nur die Administration kann diese Einstellungen ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="189"/>
+        <location filename="../../ui/views/settings.py" line="192"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="194"/>
-        <location filename="../../ui/views/settings.py" line="198"/>
+        <location filename="../../ui/views/settings.py" line="197"/>
+        <location filename="../../ui/views/settings.py" line="201"/>
         <source>Give someone a role</source>
         <translation>Jemandem eine Rolle geben</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="194"/>
+        <location filename="../../ui/views/settings.py" line="197"/>
         <source>Login name of the person:</source>
         <translation>Anmeldename der Person:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="198"/>
+        <location filename="../../ui/views/settings.py" line="201"/>
         <source>Role:</source>
         <translation>Rolle:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="219"/>
+        <location filename="../../ui/views/settings.py" line="222"/>
         <source>%1 — secrets are stored here and nowhere else.</source>
         <translation>%1 – Zugangsdaten werden ausschließlich hier gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="224"/>
+        <location filename="../../ui/views/settings.py" line="227"/>
         <source>No usable keyring (%1). Channels that need a password or token cannot be added until one is installed and unlocked (e.g. GNOME Keyring or KWallet), or chosen with PYTHON_KEYRING_BACKEND.</source>
         <translation>Kein verwendbarer Schlüsselbund (%1). Kanäle, die ein Passwort oder Token benötigen, können erst hinzugefügt werden, wenn ein Schlüsselbund installiert und entsperrt (z. B. GNOME Keyring oder KWallet) oder mit PYTHON_KEYRING_BACKEND ausgewählt ist.</translation>
     </message>
@@ -2187,171 +2212,176 @@
     </message>
     <message>
         <location filename="../../ui/errors.py" line="100"/>
+        <source>The post has gone out everywhere; published posts are not edited from here.</source>
+        <translation>Der Beitrag ist überall veröffentlicht; veröffentlichte Beiträge werden hier nicht bearbeitet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="103"/>
         <source>The post has no failed or unconfirmed delivery to send again.</source>
         <translation>Der Beitrag hat keine fehlgeschlagene oder unbestätigte Zustellung, die erneut gesendet werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="103"/>
+        <location filename="../../ui/errors.py" line="106"/>
         <source>The post does not go to &apos;{channel}&apos;.</source>
         <translation>Der Beitrag geht nicht an „{channel}“.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="104"/>
+        <location filename="../../ui/errors.py" line="107"/>
         <source>&apos;{url}&apos; is not a web address; paste the post&apos;s address starting with https://.</source>
         <translation>„{url}“ ist keine Webadresse; fügen Sie die Adresse des Beitrags ein, beginnend mit https://.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="107"/>
+        <location filename="../../ui/errors.py" line="110"/>
         <source>Only an unconfirmed delivery can be matched to a post on the network.</source>
         <translation>Nur eine unbestätigte Zustellung kann einem Beitrag im Netzwerk zugeordnet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="110"/>
+        <location filename="../../ui/errors.py" line="113"/>
         <source>It was due at {due} but no runner was running then; it is more than {grace} minutes late. Publish it now, move it or cancel it.</source>
         <translation>Er war für {due} geplant, aber zu der Zeit lief kein Publisher; er ist mehr als {grace} Minuten zu spät. Jetzt veröffentlichen, verschieben oder absagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="115"/>
+        <location filename="../../ui/errors.py" line="118"/>
         <source>The network held this post for {due} but it cannot be found on the account. Check the channel, then mark it published or publish it again.</source>
         <translation>Das Netzwerk hielt diesen Beitrag für {due} bereit, aber er ist im Konto nicht zu finden. Prüfen Sie den Kanal und vermerken Sie ihn dann als veröffentlicht oder veröffentlichen Sie ihn erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="120"/>
+        <location filename="../../ui/errors.py" line="123"/>
         <source>The channel &apos;{channel}&apos; needs signing in again; its posts wait until then.</source>
         <translation>Beim Kanal „{channel}“ ist eine neue Anmeldung nötig; seine Beiträge warten bis dahin.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="129"/>
+        <location filename="../../ui/errors.py" line="132"/>
         <source>The post is not approved yet; nothing unapproved is published.</source>
         <translation>Der Beitrag ist noch nicht freigegeben; nichts Unfreigegebenes wird veröffentlicht.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="132"/>
+        <location filename="../../ui/errors.py" line="135"/>
         <source>Write a comment that tells the author what to change.</source>
         <translation>Schreiben Sie einen Kommentar, der sagt, was zu ändern ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="135"/>
+        <location filename="../../ui/errors.py" line="138"/>
         <source>The comment is longer than {max} characters.</source>
         <translation>Der Kommentar ist länger als {max} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="138"/>
+        <location filename="../../ui/errors.py" line="141"/>
         <source>&apos;{role}&apos; is not a role; use one of {roles}.</source>
         <translation>„{role}“ ist keine Rolle; verwenden Sie eine von {roles}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="139"/>
+        <location filename="../../ui/errors.py" line="142"/>
         <source>The grace period must be between 0 and {max} minutes.</source>
         <translation>Die Kulanzzeit muss zwischen 0 und {max} Minuten liegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="142"/>
+        <location filename="../../ui/errors.py" line="145"/>
         <source>Name the person.</source>
         <translation>Nennen Sie die Person.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="143"/>
+        <location filename="../../ui/errors.py" line="146"/>
         <source>There is no user &apos;{user}&apos; in this workspace.</source>
         <translation>In diesem Arbeitsbereich gibt es niemanden namens „{user}“.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="144"/>
+        <location filename="../../ui/errors.py" line="147"/>
         <source>{user} is the last admin; make someone else admin first.</source>
         <translation>{user} ist die letzte Administration; machen Sie zuerst jemand anderen zum Admin.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="147"/>
+        <location filename="../../ui/errors.py" line="150"/>
         <source>Choose one of draft, submit or approve.</source>
         <translation>Wählen Sie eines von Entwurf, Einreichen oder Freigeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="148"/>
+        <location filename="../../ui/errors.py" line="151"/>
         <source>The delivery no longer exists.</source>
         <translation>Die Zustellung existiert nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="149"/>
+        <location filename="../../ui/errors.py" line="152"/>
         <source>Only failed or unconfirmed deliveries can be sent again.</source>
         <translation>Nur fehlgeschlagene oder unbestätigte Zustellungen können erneut gesendet werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="152"/>
+        <location filename="../../ui/errors.py" line="155"/>
         <source>&apos;{value}&apos; is not a time of day. Use HH:MM on the 24-hour clock, e.g. 09:30.</source>
         <translation>„{value}“ ist keine Uhrzeit. Verwenden Sie SS:MM im 24-Stunden-Format, z. B. 09:30.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="155"/>
+        <location filename="../../ui/errors.py" line="158"/>
         <source>&apos;{value}&apos; is not a weekday.</source>
         <translation>„{value}“ ist kein Wochentag.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="156"/>
+        <location filename="../../ui/errors.py" line="159"/>
         <source>&apos;{channel}&apos; already has a slot on that weekday at {time}.</source>
         <translation>„{channel}“ hat an diesem Wochentag um {time} schon ein Zeitfenster.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="159"/>
+        <location filename="../../ui/errors.py" line="162"/>
         <source>&apos;{channel}&apos; has the most slots a queue may have ({max}). Remove one first.</source>
         <translation>„{channel}“ hat schon die höchste Zahl an Zeitfenstern ({max}). Entfernen Sie zuerst eines.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="162"/>
+        <location filename="../../ui/errors.py" line="165"/>
         <source>The queue slot no longer exists.</source>
         <translation>Das Zeitfenster gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="163"/>
+        <location filename="../../ui/errors.py" line="166"/>
         <source>&apos;{channel}&apos; has no queue slots yet. Add weekly time slots to its queue first.</source>
         <translation>„{channel}“ hat noch keine Zeitfenster. Fügen Sie der Warteschlange zuerst wöchentliche Zeitfenster hinzu.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="166"/>
+        <location filename="../../ui/errors.py" line="169"/>
         <source>Every slot of &apos;{channel}&apos; is taken for the next {weeks} weeks. Add slots or pick a time.</source>
         <translation>Alle Zeitfenster von „{channel}“ sind für die nächsten {weeks} Wochen belegt. Fügen Sie Zeitfenster hinzu oder wählen Sie eine Zeit.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="169"/>
+        <location filename="../../ui/errors.py" line="172"/>
         <source>Repeat every 1 to {max} days or weeks (not {value}).</source>
         <translation>Wiederholen Sie alle 1 bis {max} Tage oder Wochen (nicht {value}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="172"/>
+        <location filename="../../ui/errors.py" line="175"/>
         <source>&apos;{unit}&apos; is not a repeat unit; use days or weeks.</source>
         <translation>„{unit}“ ist keine Einheit für Wiederholungen; verwenden Sie Tage oder Wochen.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="175"/>
+        <location filename="../../ui/errors.py" line="178"/>
         <source>Weekdays can only be chosen for a weekly repeat.</source>
         <translation>Wochentage lassen sich nur bei wöchentlicher Wiederholung wählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="178"/>
+        <location filename="../../ui/errors.py" line="181"/>
         <source>Choose weekdays from Monday to Sunday.</source>
         <translation>Wählen Sie Wochentage von Montag bis Sonntag.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="179"/>
+        <location filename="../../ui/errors.py" line="182"/>
         <source>Say when the repeat ends: after a number of posts or on a date.</source>
         <translation>Geben Sie an, wann die Wiederholung endet: nach einer Zahl von Beiträgen oder an einem Datum.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="182"/>
+        <location filename="../../ui/errors.py" line="185"/>
         <source>A repeat makes at most {max} posts. Choose fewer or an earlier end date.</source>
         <translation>Eine Wiederholung erzeugt höchstens {max} Beiträge. Wählen Sie weniger oder ein früheres Enddatum.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="185"/>
+        <location filename="../../ui/errors.py" line="188"/>
         <source>The repeat ends on {until}, before its first post on {start}.</source>
         <translation>Die Wiederholung endet am {until}, vor ihrem ersten Beitrag am {start}.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="188"/>
+        <location filename="../../ui/errors.py" line="191"/>
         <source>&apos;{value}&apos; is not a date.</source>
         <translation>„{value}“ ist kein Datum.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="189"/>
+        <location filename="../../ui/errors.py" line="192"/>
         <source>The repeat makes no post at all: check its weekdays and end date.</source>
         <translation>Die Wiederholung erzeugt keinen einzigen Beitrag: Prüfen Sie Wochentage und Enddatum.</translation>
     </message>
@@ -2361,32 +2391,32 @@
         <translation>Der Beitrag hat nichts mehr zu verschieben: Alles ist veröffentlicht oder wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="123"/>
+        <location filename="../../ui/errors.py" line="126"/>
         <source>{user} may not do this with their role. Ask an editor or an admin.</source>
         <translation>{user} darf das mit der eigenen Rolle nicht. Fragen Sie jemanden aus der Redaktion oder der Administration.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="126"/>
+        <location filename="../../ui/errors.py" line="129"/>
         <source>This step is not possible in the post&apos;s current state. Reload it and look at its status.</source>
         <translation>Dieser Schritt ist im aktuellen Zustand des Beitrags nicht möglich. Laden Sie ihn neu und prüfen Sie seinen Status.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="192"/>
+        <location filename="../../ui/errors.py" line="195"/>
         <source>Publishing was interrupted and the network cannot tell whether the post arrived. Check the channel, then publish it again if it is missing.</source>
         <translation>Die Veröffentlichung wurde unterbrochen und das Netzwerk kann nicht angeben, ob der Beitrag angekommen ist. Prüfen Sie den Kanal und veröffentlichen Sie den Beitrag erneut, falls er fehlt.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="197"/>
+        <location filename="../../ui/errors.py" line="200"/>
         <source>Publisher hit an internal error while publishing ({reason}). Please report it.</source>
         <translation>Beim Veröffentlichen ist in Publisher ein interner Fehler aufgetreten ({reason}). Bitte melden Sie ihn.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="208"/>
+        <location filename="../../ui/errors.py" line="211"/>
         <source>Unexpected error ({code}).</source>
         <translation>Unerwarteter Fehler ({code}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="227"/>
+        <location filename="../../ui/errors.py" line="230"/>
         <source>Unexpected error: {error}</source>
         <translation>Unerwarteter Fehler: {error}</translation>
     </message>

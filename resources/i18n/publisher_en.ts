@@ -403,169 +403,169 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="153"/>
+        <location filename="../../ui/views/calendar.py" line="152"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="159"/>
+        <location filename="../../ui/views/calendar.py" line="158"/>
         <source>Previous (Page Up)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="161"/>
+        <location filename="../../ui/views/calendar.py" line="160"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="162"/>
+        <location filename="../../ui/views/calendar.py" line="161"/>
         <source>Go to today (T)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="166"/>
+        <location filename="../../ui/views/calendar.py" line="165"/>
         <source>Next (Page Down)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="176"/>
+        <location filename="../../ui/views/calendar.py" line="175"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="177"/>
+        <location filename="../../ui/views/calendar.py" line="176"/>
         <source>Week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="178"/>
+        <location filename="../../ui/views/calendar.py" line="177"/>
         <source>List</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="183"/>
+        <location filename="../../ui/views/calendar.py" line="182"/>
         <source>%1 view (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="223"/>
+        <location filename="../../ui/views/calendar.py" line="222"/>
         <source>Show all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="229"/>
+        <location filename="../../ui/views/calendar.py" line="228"/>
         <source>Queue slots…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="230"/>
+        <location filename="../../ui/views/calendar.py" line="229"/>
         <source>Weekly time slots and audience time zone of a channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="276"/>
-        <location filename="../../ui/views/calendar.py" line="540"/>
+        <location filename="../../ui/views/calendar.py" line="275"/>
+        <location filename="../../ui/views/calendar.py" line="539"/>
         <source>No post selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="279"/>
-        <location filename="../../ui/views/calendar.py" line="541"/>
+        <location filename="../../ui/views/calendar.py" line="278"/>
+        <location filename="../../ui/views/calendar.py" line="540"/>
         <source>Select a post to see its channels, times and status.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="284"/>
-        <location filename="../../ui/views/calendar.py" line="570"/>
+        <location filename="../../ui/views/calendar.py" line="283"/>
+        <location filename="../../ui/views/calendar.py" line="569"/>
         <source>Open in post list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="286"/>
-        <location filename="../../ui/views/calendar.py" line="573"/>
+        <location filename="../../ui/views/calendar.py" line="285"/>
+        <location filename="../../ui/views/calendar.py" line="572"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="288"/>
-        <location filename="../../ui/views/calendar.py" line="575"/>
+        <location filename="../../ui/views/calendar.py" line="287"/>
+        <location filename="../../ui/views/calendar.py" line="574"/>
         <source>Send back…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="290"/>
-        <location filename="../../ui/views/calendar.py" line="577"/>
+        <location filename="../../ui/views/calendar.py" line="289"/>
+        <location filename="../../ui/views/calendar.py" line="576"/>
         <source>Add to queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="291"/>
+        <location filename="../../ui/views/calendar.py" line="290"/>
         <source>Move it to each channel&apos;s next free queue slot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="467"/>
-        <location filename="../../ui/views/calendar.py" line="476"/>
+        <location filename="../../ui/views/calendar.py" line="466"/>
+        <location filename="../../ui/views/calendar.py" line="475"/>
         <source>No campaign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="483"/>
+        <location filename="../../ui/views/calendar.py" line="482"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="484"/>
+        <location filename="../../ui/views/calendar.py" line="483"/>
         <source>Campaign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="485"/>
+        <location filename="../../ui/views/calendar.py" line="484"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="486"/>
+        <location filename="../../ui/views/calendar.py" line="485"/>
         <source>Author</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="494"/>
+        <location filename="../../ui/views/calendar.py" line="493"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="545"/>
+        <location filename="../../ui/views/calendar.py" line="544"/>
         <source>(untitled)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="551"/>
+        <location filename="../../ui/views/calendar.py" line="550"/>
         <source>The network already holds this post.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="552"/>
+        <location filename="../../ui/views/calendar.py" line="551"/>
         <source>Workflow: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="554"/>
+        <location filename="../../ui/views/calendar.py" line="553"/>
         <source>Campaign: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="556"/>
+        <location filename="../../ui/views/calendar.py" line="555"/>
         <source>Author: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="558"/>
+        <location filename="../../ui/views/calendar.py" line="557"/>
         <source>Part of a recurring series.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/calendar.py" line="560"/>
+        <location filename="../../ui/views/calendar.py" line="559"/>
         <source>Moving it moves it on all %n channels.</source>
         <translation>
             <numerusform>Moving it moves it on its %n channel.</numerusform>
@@ -573,37 +573,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="579"/>
+        <location filename="../../ui/views/calendar.py" line="578"/>
         <source>Move one day later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="579"/>
+        <location filename="../../ui/views/calendar.py" line="578"/>
         <source>Move one day earlier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="605"/>
+        <location filename="../../ui/views/calendar.py" line="604"/>
         <source>Only posts that have not gone out yet can be moved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="631"/>
+        <location filename="../../ui/views/calendar.py" line="630"/>
         <source>Move a post the network holds?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="632"/>
+        <location filename="../../ui/views/calendar.py" line="631"/>
         <source>The network already holds this post for %1; move it there too?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="634"/>
+        <location filename="../../ui/views/calendar.py" line="633"/>
         <source>Publisher replaces the network&apos;s copy with one for %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/calendar.py" line="640"/>
+        <location filename="../../ui/views/calendar.py" line="639"/>
         <source>All %n channels of the post move: %1.</source>
         <translation>
             <numerusform>The post&apos;s %n channel moves: %1.</numerusform>
@@ -611,22 +611,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="643"/>
+        <location filename="../../ui/views/calendar.py" line="642"/>
         <source>Move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="653"/>
+        <location filename="../../ui/views/calendar.py" line="652"/>
         <source>Nothing was moved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="665"/>
+        <location filename="../../ui/views/calendar.py" line="664"/>
         <source>Moved “%1” to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/calendar.py" line="668"/>
+        <location filename="../../ui/views/calendar.py" line="667"/>
         <source>All %n channels moved: %1.</source>
         <translation>
             <numerusform>%n channel moved: %1.</numerusform>
@@ -634,32 +634,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="687"/>
+        <location filename="../../ui/views/calendar.py" line="686"/>
         <source>Approved “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="703"/>
+        <location filename="../../ui/views/calendar.py" line="702"/>
         <source>Sent “%1” back to its author.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="723"/>
+        <location filename="../../ui/views/calendar.py" line="722"/>
         <source>Queued: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="735"/>
+        <location filename="../../ui/views/calendar.py" line="734"/>
         <source>Add a channel first; then give it queue slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="747"/>
+        <location filename="../../ui/views/calendar.py" line="746"/>
         <source>Saved the queue of &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="785"/>
+        <location filename="../../ui/views/calendar.py" line="784"/>
         <source>Times in %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1431,117 +1431,142 @@
     </message>
     <message>
         <location filename="../../ui/views/posts.py" line="121"/>
+        <source>Edit text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="123"/>
+        <source>Change the text on every channel it has not reached yet; a network&apos;s scheduled copy is replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="126"/>
         <source>Cancel post…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="122"/>
+        <location filename="../../ui/views/posts.py" line="127"/>
         <source>Cancel what has not gone out yet, on every channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="134"/>
+        <location filename="../../ui/views/posts.py" line="140"/>
         <source>Add a comment for the review thread and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="162"/>
+        <location filename="../../ui/views/posts.py" line="168"/>
         <source>Posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="215"/>
+        <location filename="../../ui/views/posts.py" line="221"/>
         <source>(untitled)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="217"/>
+        <location filename="../../ui/views/posts.py" line="223"/>
         <source>%1 · created %2 by %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="227"/>
+        <location filename="../../ui/views/posts.py" line="233"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="228"/>
+        <location filename="../../ui/views/posts.py" line="234"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="229"/>
+        <location filename="../../ui/views/posts.py" line="235"/>
         <source>Scheduled</source>
         <comment>column header: when the post goes out</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="230"/>
+        <location filename="../../ui/views/posts.py" line="236"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="231"/>
+        <location filename="../../ui/views/posts.py" line="237"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="251"/>
+        <location filename="../../ui/views/posts.py" line="257"/>
         <source>submitted it for review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="252"/>
+        <location filename="../../ui/views/posts.py" line="258"/>
         <source>approved it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="253"/>
+        <location filename="../../ui/views/posts.py" line="259"/>
         <source>sent it back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="254"/>
+        <location filename="../../ui/views/posts.py" line="260"/>
         <source>took it back to draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="255"/>
+        <location filename="../../ui/views/posts.py" line="261"/>
         <source>commented</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="273"/>
+        <location filename="../../ui/views/posts.py" line="262"/>
+        <source>edited the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="280"/>
         <source>Next try: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="351"/>
+        <location filename="../../ui/views/posts.py" line="359"/>
         <source>Send back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="351"/>
+        <location filename="../../ui/views/posts.py" line="359"/>
         <source>What should the author change?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="358"/>
+        <location filename="../../ui/views/posts.py" line="366"/>
         <source>Cancel post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="360"/>
+        <location filename="../../ui/views/posts.py" line="368"/>
         <source>Cancel this post on every channel it has not reached yet? Copies a network holds for later are withdrawn there too. What is published stays published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="390"/>
+        <location filename="../../ui/views/posts.py" line="381"/>
+        <source>Edit text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="381"/>
+        <source>Text of the post (Markdown):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/posts.py" line="417"/>
         <source>It is there</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/posts.py" line="391"/>
+        <location filename="../../ui/views/posts.py" line="418"/>
         <source>Paste the address of the post on the network; Publisher records it as published:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1679,17 +1704,17 @@
 <context>
     <name>SendBackDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="109"/>
+        <location filename="../../ui/views/calendar.py" line="108"/>
         <source>Send back to the author</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="110"/>
+        <location filename="../../ui/views/calendar.py" line="109"/>
         <source>What should the author change in “%1”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="116"/>
+        <location filename="../../ui/views/calendar.py" line="115"/>
         <source>Send back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1802,58 +1827,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="126"/>
+        <location filename="../../ui/views/settings.py" line="129"/>
         <source>Missed posts still go out up to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="128"/>
+        <location filename="../../ui/views/settings.py" line="131"/>
         <source>You:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="130"/>
+        <location filename="../../ui/views/settings.py" line="133"/>
         <source>People:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="131"/>
+        <location filename="../../ui/views/settings.py" line="134"/>
         <source>Give someone a role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="180"/>
+        <location filename="../../ui/views/settings.py" line="183"/>
         <source>Only an admin can change these settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="189"/>
+        <location filename="../../ui/views/settings.py" line="192"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="194"/>
-        <location filename="../../ui/views/settings.py" line="198"/>
+        <location filename="../../ui/views/settings.py" line="197"/>
+        <location filename="../../ui/views/settings.py" line="201"/>
         <source>Give someone a role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="194"/>
+        <location filename="../../ui/views/settings.py" line="197"/>
         <source>Login name of the person:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="198"/>
+        <location filename="../../ui/views/settings.py" line="201"/>
         <source>Role:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="219"/>
+        <location filename="../../ui/views/settings.py" line="222"/>
         <source>%1 — secrets are stored here and nowhere else.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="224"/>
+        <location filename="../../ui/views/settings.py" line="227"/>
         <source>No usable keyring (%1). Channels that need a password or token cannot be added until one is installed and unlocked (e.g. GNOME Keyring or KWallet), or chosen with PYTHON_KEYRING_BACKEND.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2187,171 +2212,176 @@
     </message>
     <message>
         <location filename="../../ui/errors.py" line="100"/>
-        <source>The post has no failed or unconfirmed delivery to send again.</source>
+        <source>The post has gone out everywhere; published posts are not edited from here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="103"/>
+        <source>The post has no failed or unconfirmed delivery to send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="106"/>
         <source>The post does not go to &apos;{channel}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="104"/>
+        <location filename="../../ui/errors.py" line="107"/>
         <source>&apos;{url}&apos; is not a web address; paste the post&apos;s address starting with https://.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="107"/>
+        <location filename="../../ui/errors.py" line="110"/>
         <source>Only an unconfirmed delivery can be matched to a post on the network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="110"/>
+        <location filename="../../ui/errors.py" line="113"/>
         <source>It was due at {due} but no runner was running then; it is more than {grace} minutes late. Publish it now, move it or cancel it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="115"/>
+        <location filename="../../ui/errors.py" line="118"/>
         <source>The network held this post for {due} but it cannot be found on the account. Check the channel, then mark it published or publish it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="120"/>
+        <location filename="../../ui/errors.py" line="123"/>
         <source>The channel &apos;{channel}&apos; needs signing in again; its posts wait until then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="129"/>
+        <location filename="../../ui/errors.py" line="132"/>
         <source>The post is not approved yet; nothing unapproved is published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="132"/>
+        <location filename="../../ui/errors.py" line="135"/>
         <source>Write a comment that tells the author what to change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="135"/>
+        <location filename="../../ui/errors.py" line="138"/>
         <source>The comment is longer than {max} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="138"/>
+        <location filename="../../ui/errors.py" line="141"/>
         <source>&apos;{role}&apos; is not a role; use one of {roles}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="139"/>
+        <location filename="../../ui/errors.py" line="142"/>
         <source>The grace period must be between 0 and {max} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="142"/>
+        <location filename="../../ui/errors.py" line="145"/>
         <source>Name the person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="143"/>
+        <location filename="../../ui/errors.py" line="146"/>
         <source>There is no user &apos;{user}&apos; in this workspace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="144"/>
+        <location filename="../../ui/errors.py" line="147"/>
         <source>{user} is the last admin; make someone else admin first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="147"/>
+        <location filename="../../ui/errors.py" line="150"/>
         <source>Choose one of draft, submit or approve.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="148"/>
+        <location filename="../../ui/errors.py" line="151"/>
         <source>The delivery no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="149"/>
+        <location filename="../../ui/errors.py" line="152"/>
         <source>Only failed or unconfirmed deliveries can be sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="152"/>
+        <location filename="../../ui/errors.py" line="155"/>
         <source>&apos;{value}&apos; is not a time of day. Use HH:MM on the 24-hour clock, e.g. 09:30.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="155"/>
+        <location filename="../../ui/errors.py" line="158"/>
         <source>&apos;{value}&apos; is not a weekday.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="156"/>
+        <location filename="../../ui/errors.py" line="159"/>
         <source>&apos;{channel}&apos; already has a slot on that weekday at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="159"/>
+        <location filename="../../ui/errors.py" line="162"/>
         <source>&apos;{channel}&apos; has the most slots a queue may have ({max}). Remove one first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="162"/>
+        <location filename="../../ui/errors.py" line="165"/>
         <source>The queue slot no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="163"/>
+        <location filename="../../ui/errors.py" line="166"/>
         <source>&apos;{channel}&apos; has no queue slots yet. Add weekly time slots to its queue first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="166"/>
+        <location filename="../../ui/errors.py" line="169"/>
         <source>Every slot of &apos;{channel}&apos; is taken for the next {weeks} weeks. Add slots or pick a time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="169"/>
+        <location filename="../../ui/errors.py" line="172"/>
         <source>Repeat every 1 to {max} days or weeks (not {value}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="172"/>
+        <location filename="../../ui/errors.py" line="175"/>
         <source>&apos;{unit}&apos; is not a repeat unit; use days or weeks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="175"/>
+        <location filename="../../ui/errors.py" line="178"/>
         <source>Weekdays can only be chosen for a weekly repeat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="178"/>
+        <location filename="../../ui/errors.py" line="181"/>
         <source>Choose weekdays from Monday to Sunday.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="179"/>
+        <location filename="../../ui/errors.py" line="182"/>
         <source>Say when the repeat ends: after a number of posts or on a date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="182"/>
+        <location filename="../../ui/errors.py" line="185"/>
         <source>A repeat makes at most {max} posts. Choose fewer or an earlier end date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="185"/>
+        <location filename="../../ui/errors.py" line="188"/>
         <source>The repeat ends on {until}, before its first post on {start}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="188"/>
+        <location filename="../../ui/errors.py" line="191"/>
         <source>&apos;{value}&apos; is not a date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="189"/>
+        <location filename="../../ui/errors.py" line="192"/>
         <source>The repeat makes no post at all: check its weekdays and end date.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2361,32 +2391,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="123"/>
+        <location filename="../../ui/errors.py" line="126"/>
         <source>{user} may not do this with their role. Ask an editor or an admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="126"/>
+        <location filename="../../ui/errors.py" line="129"/>
         <source>This step is not possible in the post&apos;s current state. Reload it and look at its status.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="192"/>
+        <location filename="../../ui/errors.py" line="195"/>
         <source>Publishing was interrupted and the network cannot tell whether the post arrived. Check the channel, then publish it again if it is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="197"/>
+        <location filename="../../ui/errors.py" line="200"/>
         <source>Publisher hit an internal error while publishing ({reason}). Please report it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="208"/>
+        <location filename="../../ui/errors.py" line="211"/>
         <source>Unexpected error ({code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="227"/>
+        <location filename="../../ui/errors.py" line="230"/>
         <source>Unexpected error: {error}</source>
         <translation type="unfinished"></translation>
     </message>

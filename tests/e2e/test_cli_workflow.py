@@ -74,3 +74,12 @@ def test_roles_are_changed_by_admins(cli, workspace):
     assert bad.returncode == 2 and "'boss' is not a role" in bad.stderr
     grace = cli.run("workspace", "set", "--grace-minutes", "-5")
     assert grace.returncode == 2 and "grace period" in grace.stderr
+
+
+def test_edit_changes_the_text_of_a_post_still_to_come(cli, workspace):
+    post = _post(cli, "--at", "2999-04-01T09:00+01:00")
+    edited = cli.json("post", "edit", str(post), "--title", "Better", input="Better words.")
+    assert (edited["title"], edited["body"]) == ("Better", "Better words.")
+    empty = cli.run("post", "edit", str(post), input="   ")
+    assert empty.returncode == 2 and "empty" in empty.stderr
+    assert cli.json("post", "show", str(post))["body"] == "Better words."

@@ -406,3 +406,43 @@ def test_a_third_party_kind_the_text_engine_does_not_know_is_checked_like_a_feed
     [target] = services.compose.targets(channels=["Net"])
     [result] = services.compose.check("A post for a network the text engine has never heard of.", [target])
     assert result.ok and result.limit is None
+
+
+# -- editing -----------------------------------------------------------------------------------------------------
+
+
+def test_editing_a_handed_off_post_replaces_the_networks_copy_with_the_new_text(services, clock, network):
+    at = clock.now() + timedelta(hours=3)
+    post = services.posts.create("Old text", channels=["Net"], at=at)
+    services.engine().run_once()
+    assert list(network.held.values()) == [("Old text", at)]
+    edited = services.posts.edit(post.id, "New text", title="News")
+    assert (edited.body, edited.title) == ("New text", "News")
+    services.engine().run_once()
+    assert network.cancelled == ["held-1"]
+    assert list(network.held.values()) == [("New text", at)]
+    assert [c.kind for c in services.posts.comments(post.id)] == ["edited"]
+
+
+def test_an_authors_edit_of_an_approved_post_needs_approval_again(make_services, services, clock, network):
+    services.workspace.set_workflow(approval_required=True)
+    services.workspace.set_role("alex", "author")
+    post = services.posts.create("Approved text", channels=["Net"], at=clock.now() + timedelta(minutes=2), approve=True)
+    alex = as_user(make_services, services, "alex")
+    assert alex.posts.edit(post.id, "Sneaky change").status == PostStatus.DRAFT
+    clock.advance(timedelta(minutes=3))
+    assert services.engine().run_once().published == []  # not what the editor approved: nothing goes out
+    assert services.posts.edit(post.id, "Editor's fix").status == PostStatus.DRAFT  # stays a draft until approved
+    services.posts.approve(post.id)
+    assert len(services.engine().run_once().published) == 1
+    assert list(network.posts.values()) == ["Editor's fix"]
+
+
+def test_a_post_that_went_out_everywhere_is_not_edited(services, clock, network):
+    post = services.posts.create("Out", channels=["Net"])
+    services.engine().run_once()
+    with pytest.raises(InputError, match="gone out everywhere"):
+        services.posts.edit(post.id, "Changed")
+    with pytest.raises(InputError, match="empty"):
+        services.posts.edit(post.id, "  ")
+    assert services.posts.get(post.id).body == "Out"

@@ -99,3 +99,16 @@ def test_an_unconfirmed_delivery_is_matched_to_the_post_found_on_the_network(
     view.match_button.click()
     done = services.posts.get(post.id).deliveries[0]
     assert (done.state, done.remote_url) == (DeliveryState.PUBLISHED, "https://blog.example.org/did-it-arrive")
+
+
+def test_edit_text_changes_the_post_and_shows_in_the_thread(
+    qtbot: Any, window: MainWindow, blog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services: Services = window.services
+    post = services.posts.create("Frist draft", channels=["Blog"], at=services.clock.now().replace(year=2030))
+    _open(window, post.id)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("First draft", True))
+    window.posts.edit_button.click()
+    assert services.posts.get(post.id).body == "First draft"
+    texts = [window.posts.comments.item(i).text() for i in range(window.posts.comments.count())]
+    assert any("edited the text" in t for t in texts)

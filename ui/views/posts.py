@@ -118,6 +118,11 @@ class PostsView(QWidget):
         self.approve_button.clicked.connect(lambda: self._step("approve"))
         self.send_back_button = QPushButton(self.tr("Send back…"))
         self.send_back_button.clicked.connect(self._on_send_back_clicked)
+        self.edit_button = QPushButton(self.tr("Edit text…"))
+        self.edit_button.setToolTip(
+            self.tr("Change the text on every channel it has not reached yet; a network's scheduled copy is replaced")
+        )
+        self.edit_button.clicked.connect(self._on_edit_clicked)
         self.cancel_button = QPushButton(self.tr("Cancel post…"))
         self.cancel_button.setToolTip(self.tr("Cancel what has not gone out yet, on every channel"))
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
@@ -126,6 +131,7 @@ class PostsView(QWidget):
         steps.addWidget(self.approve_button)
         steps.addWidget(self.send_back_button)
         steps.addStretch(1)
+        steps.addWidget(self.edit_button)
         steps.addWidget(self.cancel_button)
         self.comments = QListWidget()
         self.comments.setWordWrap(True)
@@ -253,6 +259,7 @@ class PostsView(QWidget):
             "sent_back": self.tr("sent it back"),
             "unscheduled": self.tr("took it back to draft"),
             "comment": self.tr("commented"),
+            "edited": self.tr("edited the text"),
         }
         for c in comments:
             line = f"{local_datetime(c.created_at)} · {c.author} {kinds.get(c.kind, c.kind)}"
@@ -324,6 +331,7 @@ class PostsView(QWidget):
             for d in self._detail.deliveries
         )
         self.cancel_button.setVisible(pending)
+        self.edit_button.setVisible(pending)
 
     def _step(self, step: str, comment: str | None = None) -> None:
         if self._detail is None:
@@ -365,6 +373,25 @@ class PostsView(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._step("cancel")
+
+    def _on_edit_clicked(self) -> None:
+        if self._detail is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Edit text"), self.tr("Text of the post (Markdown):"), self._detail.body
+        )
+        if ok:
+            self.edit_text(text)
+
+    def edit_text(self, text: str) -> None:
+        if self._detail is None:
+            return
+        post_id = self._detail.id
+        self._tasks.run(
+            lambda: self._services.posts.edit(post_id, text),
+            on_done=lambda _detail: self._after_change(post_id),
+            on_failed=lambda exc: self._show_detail_error(describe_exception(exc)),
+        )
 
     def _on_comment_entered(self) -> None:
         text = self.comment_edit.text().strip()
