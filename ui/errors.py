@@ -200,6 +200,24 @@ def _messages() -> dict[str, str]:
         "engine.internal": QCoreApplication.translate(
             "errors", "Publisher hit an internal error while publishing ({reason}). Please report it."
         ),
+        "inbox.not_supported": QCoreApplication.translate(
+            "errors", "The channel '{channel}' has no inbox: Publisher cannot read or answer its messages."
+        ),
+        "inbox.item_not_found": QCoreApplication.translate(
+            "errors", "This message is no longer in the inbox (item {id}). Refresh the list."
+        ),
+        "inbox.bad_status": QCoreApplication.translate("errors", "'{status}' is not an inbox status."),
+        "inbox.bad_sentiment": QCoreApplication.translate("errors", "'{sentiment}' is not a sentiment."),
+        "inbox.bad_assignee": QCoreApplication.translate(
+            "errors", "The assignee's name is too long (at most {max} characters)."
+        ),
+        "inbox.bad_tag": QCoreApplication.translate("errors", "A tag needs 1 to {max} characters."),
+        "inbox.reply_empty": QCoreApplication.translate("errors", "The reply is empty. Write something to send."),
+        "inbox.reply_failed": QCoreApplication.translate(
+            "errors",
+            "The reply was not sent. {cause_text} It is kept as a failed reply, so nothing is lost; send it again "
+            "when the problem is solved.",
+        ),
     }
 
 
@@ -210,6 +228,9 @@ def error_text(code: str, params: dict[str, Any] | None = None) -> str:
     if template is None:
         return QCoreApplication.translate("errors", "Unexpected error ({code}).").format(code=code)
     values = dict(params or {})
+    if "cause" in values and "cause_text" not in values:
+        # The reason in the user's language (the core's ``reason`` is English prose); its params are not kept.
+        values["cause_text"] = error_text(str(values["cause"]))
     needed = {name for _, name, _, _ in string.Formatter().parse(template) if name}
     for name in needed - values.keys():
         values[name] = "?"

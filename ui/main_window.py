@@ -31,6 +31,7 @@ from ui.views.brand import BrandView
 from ui.views.calendar import CalendarView
 from ui.views.channels import ChannelsView
 from ui.views.compose import ComposeView
+from ui.views.inbox import InboxView
 from ui.views.placeholder import ComingView
 from ui.views.posts import PostsView
 from ui.views.settings import SettingsView
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
     compose: ComposeView
     posts: PostsView
     calendar: CalendarView
-    inbox: ComingView
+    inbox: InboxView
     analytics: ComingView
     channels: ChannelsView
     brand: BrandView
@@ -140,15 +141,7 @@ class MainWindow(QMainWindow):
         self.compose = ComposeView(services, tasks)
         self.posts = PostsView(services, tasks)
         self.calendar = CalendarView(services, tasks)
-        self.inbox = ComingView(
-            self.tr("Inbox"),
-            self.tr(
-                "<p>Every reply, mention, comment and message from all your channels in one place: "
-                "answer from here, assign, tag and mark as done.</p>"
-                "<p>The inbox arrives together with the network channels (Mastodon, Bluesky, Matrix, "
-                "WordPress). Feed folders receive no replies, so there is nothing to show yet.</p>"
-            ),
-        )
+        self.inbox = InboxView(services, tasks)
         self.analytics = ComingView(
             self.tr("Analytics"),
             self.tr(
@@ -186,6 +179,7 @@ class MainWindow(QMainWindow):
         self.posts.changes_applied.connect(self.changes_applied)
         self.channels.changes_applied.connect(self.changes_applied)
         self.brand.changes_applied.connect(self.changes_applied)
+        self.inbox.unread_count_changed.connect(self._on_inbox_unread_count_changed)
         self.calendar.post_activated.connect(self._on_calendar_post_activated)
         self.calendar.changes_applied.connect(self.changes_applied)
         self.calendar.changes_applied.connect(self.engine.wake)
@@ -307,6 +301,7 @@ class MainWindow(QMainWindow):
         self.compose.refresh()
         self.posts.refresh()
         self.calendar.refresh()
+        self.inbox.refresh()
         self.channels.refresh()
         self.brand.refresh()
         self.settings.refresh()
@@ -331,6 +326,13 @@ class MainWindow(QMainWindow):
             return
         self.show_view("channels")
         self.channels.open_add_dialog()
+
+    def _on_inbox_unread_count_changed(self, count: int) -> None:
+        item = self.sidebar.item(self._keys.index("inbox"))
+        label = self.tr("Inbox")
+        shown = "999+" if count > 999 else str(count)  # the sidebar keeps its width
+        item.setText(f"{label}  ({shown})" if count else label)
+        item.setToolTip(self.tr("Inbox: %n unread message(s)", "", count) + f" (Ctrl+{self._keys.index('inbox') + 1})")
 
     def _on_calendar_post_activated(self, post_id: int) -> None:
         if post_id < 0:

@@ -1095,146 +1095,404 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>InboxListModel</name>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
-        <source>Demo workspace</source>
-        <translation>Demo-Arbeitsbereich</translation>
+        <location filename="../../ui/views/inbox_model.py" line="174"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/views/inbox_model.py" line="175"/>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="176"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="177"/>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="178"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="179"/>
+        <source>Sentiment</source>
+        <translation>Stimmung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="180"/>
+        <source>Assigned to</source>
+        <translation>Zugewiesen an</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="221"/>
+        <source>(deleted)</source>
+        <translation>(gelöscht)</translation>
+    </message>
+</context>
+<context>
+    <name>InboxView</name>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="77"/>
         <source>Inbox</source>
         <translation>Posteingang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
-        <source>&lt;p&gt;Every reply, mention, comment and message from all your channels in one place: answer from here, assign, tag and mark as done.&lt;/p&gt;&lt;p&gt;The inbox arrives together with the network channels (Mastodon, Bluesky, Matrix, WordPress). Feed folders receive no replies, so there is nothing to show yet.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Alle Antworten, Erwähnungen, Kommentare und Nachrichten aus all Ihren Kanälen an einem Ort: direkt von hier aus antworten, zuweisen, verschlagworten und als erledigt markieren.&lt;/p&gt;&lt;p&gt;Der Posteingang kommt zusammen mit den Netzwerkkanälen (Mastodon, Bluesky, Matrix, WordPress). Feed-Ordner erhalten keine Antworten, daher gibt es hier noch nichts anzuzeigen.&lt;/p&gt;</translation>
+        <location filename="../../ui/views/inbox.py" line="82"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="83"/>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="84"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="86"/>
+        <location filename="../../ui/views/inbox.py" line="295"/>
+        <source>All channels</source>
+        <translation>Alle Kanäle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="88"/>
+        <source>Any sentiment</source>
+        <translation>Jede Stimmung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="92"/>
+        <source>Assigned to</source>
+        <translation>Zugewiesen an</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="95"/>
+        <source>Tag</source>
+        <translation>Schlagwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="98"/>
+        <source>Search messages and authors</source>
+        <translation>Nachrichten und Autoren suchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="100"/>
+        <source>Sync now</source>
+        <translation>Jetzt abrufen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="101"/>
+        <source>Fetch new replies, mentions, comments and messages from every channel</source>
+        <translation>Neue Antworten, Erwähnungen, Kommentare und Nachrichten von allen Kanälen abrufen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="165"/>
+        <location filename="../../ui/views/inbox.py" line="428"/>
+        <source>Mark done (E)</source>
+        <translation>Erledigt (E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="166"/>
+        <source>Assign… (A)</source>
+        <translation>Zuweisen… (A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="167"/>
+        <source>Add tag…</source>
+        <translation>Schlagwort…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="178"/>
+        <source>Write a reply (R), send with Ctrl+Return</source>
+        <translation>Antwort schreiben (R), senden mit Strg+Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="182"/>
+        <source>Send reply</source>
+        <translation>Antwort senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="183"/>
+        <source>Send reply (Ctrl+Return)</source>
+        <translation>Antwort senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="205"/>
+        <source>Select a message to read the conversation and answer.</source>
+        <translation>Wählen Sie eine Nachricht, um das Gespräch zu lesen und zu antworten.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/inbox.py" line="335"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="422"/>
+        <source>assigned to %1</source>
+        <translation>zugewiesen an %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="424"/>
+        <source>tags: %1</source>
+        <translation>Schlagwörter: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="426"/>
+        <source>campaign: %1</source>
+        <translation>Kampagne: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="428"/>
+        <source>Reopen (E)</source>
+        <translation>Wieder öffnen (E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="435"/>
+        <source>Our post</source>
+        <translation>Unser Beitrag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="435"/>
+        <source>Our reply</source>
+        <translation>Unsere Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="435"/>
+        <source>On the network:</source>
+        <translation>Im Netzwerk:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="470"/>
+        <source>sent %1</source>
+        <translation>gesendet %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="472"/>
+        <source>not sent: %1</source>
+        <translation>nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="473"/>
+        <source>sending…</source>
+        <translation>wird gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="477"/>
+        <source>Link target: %1</source>
+        <translation>Linkziel: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/inbox.py" line="489"/>
+        <location filename="../../ui/views/inbox.py" line="495"/>
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n Zeichen</numerusform>
+            <numerusform>%n Zeichen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="497"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="521"/>
+        <source>Reply sent.</source>
+        <translation>Antwort gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="568"/>
+        <source>Assign</source>
+        <translation>Zuweisen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="569"/>
+        <source>Assign to (empty for nobody):</source>
+        <translation>Zuweisen an (leer für niemanden):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="586"/>
+        <source>Add tag</source>
+        <translation>Schlagwort hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="586"/>
+        <source>Tag:</source>
+        <translation>Schlagwort:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="602"/>
+        <source>Syncing…</source>
+        <translation>Wird abgerufen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="609"/>
+        <source>No channel with an inbox is connected.</source>
+        <translation>Kein Kanal mit Posteingang ist verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="618"/>
+        <source>%1 new, %2 updated</source>
+        <translation>%1 neu, %2 aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="75"/>
+        <source>Demo workspace</source>
+        <translation>Demo-Arbeitsbereich</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="84"/>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="332"/>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Analytics</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&lt;p&gt;Reach and engagement per post, channel and campaign over time, response times of the inbox, and the best time to post from your own history, with CSV and PDF export.&lt;/p&gt;&lt;p&gt;Metrics are read from the networks once network channels are connected; feed folders report none.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Reichweite und Interaktionen pro Beitrag, Kanal und Kampagne im Zeitverlauf, Antwortzeiten im Posteingang und die beste Zeit zum Veröffentlichen anhand Ihres bisherigen Verlaufs, mit Export als CSV und PDF.&lt;/p&gt;&lt;p&gt;Die Kennzahlen werden aus den Netzwerken gelesen, sobald Netzwerkkanäle verbunden sind; Feed-Ordner liefern keine.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Brand</source>
         <translation>Marke</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Compose</source>
         <translation>Verfassen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Posts</source>
         <translation>Beiträge</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Channels</source>
         <translation>Kanäle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Opening your workspace…</source>
         <translation>Ihr Arbeitsbereich wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;New post</source>
         <translation>&amp;Neuer Beitrag</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Add &amp;feed channel…</source>
         <translation>&amp;Feed-Kanal hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;About Publisher</source>
         <translation>&amp;Über Publisher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Post saved.</source>
         <translation>Beitrag gespeichert.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="335"/>
+        <source>Inbox: %n unread message(s)</source>
+        <translation>
+            <numerusform>Posteingang: %n ungelesene Nachricht</numerusform>
+            <numerusform>Posteingang: %n ungelesene Nachrichten</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Publishing engine: starting…</source>
         <translation>Veröffentlichungsdienst: wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Publishing engine: running</source>
         <translation>Veröffentlichungsdienst: läuft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Publishing engine: stopped — scheduled posts wait until it runs</source>
         <translation>Veröffentlichungsdienst: angehalten – geplante Beiträge warten, bis er läuft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>last run %1</source>
         <translation>letzter Lauf %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>next %1</source>
         <translation>nächster Lauf %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>%n delivery(s) need attention</source>
         <translation>
             <numerusform>%n Zustellung erfordert Aufmerksamkeit</numerusform>
@@ -1242,17 +1500,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>About Publisher</source>
         <translation>Über Publisher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>&lt;h3&gt;Publisher %1&lt;/h3&gt;&lt;p&gt;Draft once, publish to every channel in one brand voice, and answer every reply from one inbox.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Publisher %1&lt;/h3&gt;&lt;p&gt;Einmal verfassen, auf allen Kanälen mit einheitlicher Markenstimme veröffentlichen und alle Antworten aus einem Posteingang beantworten.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Publishing due posts now…</source>
         <translation>Fällige Beiträge werden jetzt veröffentlicht…</translation>
     </message>
@@ -2411,12 +2669,52 @@
         <translation>Beim Veröffentlichen ist in Publisher ein interner Fehler aufgetreten ({reason}). Bitte melden Sie ihn.</translation>
     </message>
     <message>
+        <location filename="../../ui/errors.py" line="203"/>
+        <source>The channel &apos;{channel}&apos; has no inbox: Publisher cannot read or answer its messages.</source>
+        <translation>Der Kanal „{channel}“ hat keinen Posteingang: Publisher kann seine Nachrichten weder lesen noch beantworten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="206"/>
+        <source>This message is no longer in the inbox (item {id}). Refresh the list.</source>
+        <translation>Diese Nachricht ist nicht mehr im Posteingang (Eintrag {id}). Aktualisieren Sie die Liste.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="209"/>
+        <source>&apos;{status}&apos; is not an inbox status.</source>
+        <translation>„{status}“ ist kein Status des Posteingangs.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="210"/>
+        <source>&apos;{sentiment}&apos; is not a sentiment.</source>
+        <translation>„{sentiment}“ ist keine Stimmung.</translation>
+    </message>
+    <message>
         <location filename="../../ui/errors.py" line="211"/>
+        <source>The assignee&apos;s name is too long (at most {max} characters).</source>
+        <translation>Der Name der zugewiesenen Person ist zu lang (höchstens {max} Zeichen).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="214"/>
+        <source>A tag needs 1 to {max} characters.</source>
+        <translation>Ein Schlagwort braucht 1 bis {max} Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="215"/>
+        <source>The reply is empty. Write something to send.</source>
+        <translation>Die Antwort ist leer. Schreiben Sie etwas, das gesendet werden soll.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="216"/>
+        <source>The reply was not sent. {cause_text} It is kept as a failed reply, so nothing is lost; send it again when the problem is solved.</source>
+        <translation>Die Antwort wurde nicht gesendet. {cause_text} Sie bleibt als fehlgeschlagene Antwort erhalten, nichts geht verloren; senden Sie sie erneut, wenn das Problem behoben ist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="229"/>
         <source>Unexpected error ({code}).</source>
         <translation>Unerwarteter Fehler ({code}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="230"/>
+        <location filename="../../ui/errors.py" line="251"/>
         <source>Unexpected error: {error}</source>
         <translation>Unerwarteter Fehler: {error}</translation>
     </message>
@@ -2457,6 +2755,34 @@
         <location filename="../../ui/views/preview.py" line="337"/>
         <source>Escape</source>
         <translation>Maskieren</translation>
+    </message>
+</context>
+<context>
+    <name>inbox</name>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="34"/>
+        <source>Negative</source>
+        <translation>Negativ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="35"/>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="36"/>
+        <source>Positive</source>
+        <translation>Positiv</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="43"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="44"/>
+        <source>Done</source>
+        <translation>Erledigt</translation>
     </message>
 </context>
 <context>

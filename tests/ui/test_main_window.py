@@ -30,8 +30,8 @@ def test_every_view_opens_with_its_heading(qtbot: Any, window: MainWindow) -> No
         assert headings and headings[0], key
         assert window.sidebar.currentRow() == number - 1
     # placeholder views say what is coming and show no data tables
-    window.show_view("inbox")
-    assert "inbox" in window.inbox.body.text().lower()
+    window.show_view("analytics")
+    assert "engagement" in window.analytics.body.text().lower()
 
 
 def test_sidebar_shortcuts_switch_views(qtbot: Any, window: MainWindow) -> None:

@@ -1,0 +1,207 @@
+"""The Inbox view: a lazy list that passes the model tester, filters and search, keyboard triage, replies that go
+to the network (or stay in the box with the error), and hostile HTML shown inert."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QInputDialog
+
+from publisher.channels.registry import Registry
+from publisher.errors import Rejected
+from publisher.services import Services, build_services
+from tests.publisher.inbox_fake import FakeInboxKind
+from ui.engine_runner import EngineRunner
+from ui.main_window import MainWindow
+from ui.tasks import TaskRunner
+from ui.views.inbox import InboxView
+
+HOSTILE = (
+    '<p>Hi <script>alert("x")</script><img src="https://tracker.example/pixel.gif" onerror="alert(1)" alt="pic">'
+    '<a href="javascript:alert(2)">click me</a> and <a href="https://evil.example/login">bank.com</a></p>'
+)
+
+
+def _ago(minutes: float) -> datetime:
+    return datetime.now(UTC) - timedelta(minutes=minutes)
+
+
+@pytest.fixture
+def network() -> FakeInboxKind:
+    kind = FakeInboxKind(page_size=50)
+    kind.add("m1", _ago(1), "Where is my invoice?", author="@bob@example.social", author_name="Bob")
+    kind.add("m2", _ago(2), "Great launch, thank you!", author="@cy@example.social", author_name="Cy")
+    kind.add("m3", _ago(3), "Hostile one", html=HOSTILE, author="@eve@example.social", author_name="Eve")
+    kind.add("m4", _ago(4), "Just saying hello")
+    return kind
+
+
+@pytest.fixture
+def services(tmp_path: Path, network: FakeInboxKind) -> Iterator[Services]:
+    s = build_services(f"sqlite:///{tmp_path / 'ui.sqlite3'}", registry=Registry([network]))
+    s.channels.add("fakeinbox", name="Fake")
+    s.inbox.sync()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def view(qtbot: Any, services: Services, english: None) -> InboxView:
+    widget = InboxView(services, TaskRunner(inline=True))
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    widget.refresh()
+    return widget
+
+
+def _ids_shown(view: InboxView) -> list[int]:
+    return [view.model.item_id_at(r) or 0 for r in range(view.model.rowCount())]
+
+
+def _texts_shown(view: InboxView, qtbot: Any) -> list[str]:
+    model = view.model
+    for r in range(model.rowCount()):
+        model.data(model.index(r, 2))  # asks for the row
+    qtbot.waitUntil(lambda: all(model.summary(i) is not None for i in _ids_shown(view)))
+    return [str(model.data(model.index(r, 2))) for r in range(model.rowCount())]
+
+
+def _select_by_text(view: InboxView, qtbot: Any, text: str) -> int:
+    row = _texts_shown(view, qtbot).index(text)
+    view.table.selectRow(row)
+    item_id = view.model.item_id_at(row)
+    assert item_id is not None and view.selected_id() == item_id
+    return item_id
+
+
+def test_the_list_model_passes_the_model_tester(qtbot: Any, qtmodeltester: Any, view: InboxView) -> None:
+    assert view.model.total() == 4
+    qtmodeltester.check(view.model)
+    assert _texts_shown(view, qtbot)[0] == "Where is my invoice?"  # newest first
+
+
+def test_filters_and_search_narrow_the_list(qtbot: Any, view: InboxView, services: Services) -> None:
+    view.search.setText("invoice")
+    qtbot.waitUntil(lambda: view.model.total() == 1)  # after the debounce
+    assert _texts_shown(view, qtbot) == ["Where is my invoice?"]
+    view.search.clear()
+    qtbot.waitUntil(lambda: view.model.total() == 4)
+    services.inbox.set_status([view.model.item_id_at(0) or 0], "done")
+    view.status_filter.setCurrentIndex(view.status_filter.findData("done"))
+    assert _texts_shown(view, qtbot) == ["Where is my invoice?"]
+    view.status_filter.setCurrentIndex(view.status_filter.findData("open"))
+    assert view.model.total() == 3
+    view.sentiment_filter.setCurrentIndex(view.sentiment_filter.findData("positive"))
+    assert _texts_shown(view, qtbot) == ["Great launch, thank you!"]
+
+
+def test_keyboard_moves_marks_done_and_assigns(
+    qtbot: Any, view: InboxView, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view.table.setFocus()
+    view.table.selectRow(0)
+    first, second = view.model.item_id_at(0), view.model.item_id_at(1)
+    qtbot.keyClick(view.table, Qt.Key.Key_J)
+    assert view.selected_id() == second
+    qtbot.keyClick(view.table, Qt.Key.Key_K)
+    assert view.selected_id() == first
+    assert first is not None
+
+    qtbot.keyClick(view.table, Qt.Key.Key_E)
+    assert services.inbox.get(first).row.status == "done"
+    assert view.selected_id() == second  # on to the next one
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("maria", True))
+    qtbot.keyClick(view.table, Qt.Key.Key_A)
+    assert second is not None
+    assert services.inbox.get(second).row.assignee == "maria"
+    assert "maria" in view.detail_meta.text()
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("billing", True))
+    view.tag_button.click()
+    assert services.inbox.get(second).tags == ("billing",)
+
+
+def test_reply_goes_to_the_network_and_a_failed_one_stays_in_the_box(
+    qtbot: Any, view: InboxView, network: FakeInboxKind, services: Services
+) -> None:
+    item_id = _select_by_text(view, qtbot, "Where is my invoice?")
+    qtbot.keyClick(view.table, Qt.Key.Key_R)
+    view.reply_box.setPlainText("It is on its way.")
+    assert "17" in view.counter.text()
+    qtbot.keyClick(view.reply_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert network.replies == [("m1", "It is on its way.")]
+    assert view.reply_box.toPlainText() == ""
+    assert "It is on its way." in view.conversation.toPlainText()
+
+    network.reply_error = Rejected("channel.rejected")
+    view.reply_box.setPlainText("Second try")
+    view.send_button.click()
+    assert network.replies == [("m1", "It is on its way.")]
+    assert view.reply_box.toPlainText() == "Second try"  # never lost
+    assert view.reply_error.isVisible()
+    assert "not sent" in view.reply_error.text()
+    assert [r.state for r in services.inbox.get(item_id).replies] == ["sent", "failed"]
+
+
+def test_hostile_html_is_shown_inert(qtbot: Any, view: InboxView) -> None:
+    _select_by_text(view, qtbot, "Hostile one")
+    browser = view.conversation
+    assert not browser.openExternalLinks() and not browser.openLinks()
+    shown = browser.toPlainText()
+    assert "alert" not in shown
+    assert "click me" in shown
+    assert "https://evil.example/login" in shown  # a link shows its real target
+    assert "https://tracker.example/pixel.gif" in shown  # the image is a link, not loaded
+    html = browser.toHtml()
+    assert "javascript:" not in html and "onerror" not in html and "<img" not in html
+    assert not [r for r in browser.requested if r.startswith(("http:", "https:"))]
+    assert browser.loadResource(2, "https://tracker.example/pixel.gif") is None
+    assert "Eve" in view.detail_title.text() and view.detail_title.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_sync_now_reports_per_channel(qtbot: Any, view: InboxView, network: FakeInboxKind) -> None:
+    network.add("m5", _ago(0.5), "Brand new")
+    view.sync_button.click()
+    assert "Fake: 1 new" in view.sync_label.text()
+    assert view.model.total() == 5
+    network.fetch_error = Rejected("channel.rejected")
+    view.sync_button.click()
+    assert view.sync_label.text() == "Fake: The network refused the post."
+    assert view.sync_button.isEnabled()
+
+
+def test_the_sidebar_shows_the_unread_count(qtbot: Any, services: Services, english: None) -> None:
+    tasks = TaskRunner(inline=True)
+    engine = EngineRunner(services, tasks)
+    win = MainWindow(tasks, services=services, engine=engine)
+    qtbot.addWidget(win)
+    win.show()
+    win.refresh_all()
+    inbox_item = win.sidebar.item(3)
+    assert inbox_item.text() == "Inbox  (4)"
+    win.show_view("inbox")
+    win.inbox.table.selectRow(0)  # reading an item marks it read
+    assert inbox_item.text() == "Inbox  (3)"
+    assert win.inbox.model.canFetchMore(QModelIndex()) is False
+    engine.stop()
+
+
+def test_the_conversation_shows_our_post_then_the_thread(
+    qtbot: Any, view: InboxView, services: Services, network: FakeInboxKind
+) -> None:
+    post = services.posts.create("Our winter launch is here", channels=["Fake"])
+    services.engine().run_once()
+    network.add("r1", _ago(0.8), "Congrats!", in_reply_to_id=f"post-{post.id}", author="@bo@x.example")
+    network.add("r2", _ago(0.5), "Thanks Bo", in_reply_to_id="r1", author_name="Mallory\u202eevil")
+    view.sync_now()
+    _select_by_text(view, qtbot, "Thanks Bo")
+    shown = view.conversation.toPlainText()
+    assert shown.index("Our winter launch is here") < shown.index("Congrats!") < shown.index("Thanks Bo")
+    assert "\u202e" not in view.detail_title.text()
