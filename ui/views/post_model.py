@@ -1,18 +1,16 @@
-"""The post list: a table model over post ids with lazily loaded rows (Anki's browser model idea).
-
-The model holds every id (cheap even for 100,000 posts) but exposes them in chunks through ``fetchMore``, and
-loads the rows a view actually paints in batches on the task runner.
-"""
+"""The post list: a table model over post ids with lazily loaded rows (see :mod:`ui.views.lazy_model`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from publisher.domain import PostStatus, PostSummary
 from ui.labels import delivery_state, local_datetime, post_status, state_symbol
 from ui.tasks import TaskRunner
+from ui.views.lazy_model import LazyIdModel
 
 if TYPE_CHECKING:
     from publisher.services import Services
@@ -25,105 +23,20 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class PostListModel(QAbstractTableModel):
+class PostListModel(LazyIdModel[PostSummary]):
     COLUMNS = ("title", "status", "scheduled", "channels", "campaign")
+    CHUNK = CHUNK
+    BATCH = BATCH
 
     def __init__(self, services: Services, tasks: TaskRunner, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(tasks, parent)
         self._services = services
-        self._tasks = tasks
-        self._ids: list[int] = []
-        self._shown = 0
-        self._rows: dict[int, PostSummary] = {}
-        self._wanted: set[int] = set()
-        self._loading: set[int] = set()
-        self._generation = 0
-        self._flush = QTimer(self)
-        self._flush.setSingleShot(True)
-        self._flush.setInterval(0)
-        self._flush.timeout.connect(self._load_wanted)
 
-    # -- loading ----------------------------------------------------------------------------------
+    def fetch_ids(self) -> Callable[[], list[int]]:
+        return self._services.posts.ids
 
-    def reload(self) -> None:
-        """Fetch the id list again (after a change); rows already shown are refreshed too."""
-        self._generation += 1
-        generation = self._generation
-        self._tasks.run(self._services.posts.ids, on_done=lambda ids: self._on_ids_loaded(generation, ids))
-
-    def _on_ids_loaded(self, generation: int, ids: list[int]) -> None:
-        if generation != self._generation:
-            return
-        self.beginResetModel()
-        self._ids = ids
-        self._shown = min(len(ids), max(self._shown, CHUNK))
-        self._rows.clear()
-        self._wanted.clear()
-        self._loading.clear()
-        self.endResetModel()
-
-    def _want(self, post_id: int) -> None:
-        if post_id in self._loading:
-            return
-        self._wanted.add(post_id)
-        if not self._flush.isActive():
-            self._flush.start()
-
-    def _load_wanted(self) -> None:
-        if not self._wanted:
-            return
-        wanted = set(self._wanted)
-        # Load the whole neighbourhood of what was asked for, so scrolling needs few round trips.
-        positions = {post_id: i for i, post_id in enumerate(self._ids[: self._shown])}
-        batch: list[int] = []
-        for post_id in sorted(wanted, key=lambda p: positions.get(p, 0)):
-            start = positions.get(post_id, 0)
-            for candidate in self._ids[start : start + BATCH]:
-                if candidate not in self._rows and candidate not in self._loading and candidate not in batch:
-                    batch.append(candidate)
-            if len(batch) >= BATCH:
-                break
-        self._wanted.clear()
-        if not batch:
-            return
-        self._loading.update(batch)
-        generation = self._generation
-        self._tasks.run(
-            lambda: self._services.posts.summaries(batch),
-            on_done=lambda rows: self._on_rows_loaded(generation, batch, rows),
-            on_failed=lambda _exc: self._loading.difference_update(batch),
-        )
-
-    def _on_rows_loaded(self, generation: int, batch: list[int], rows: list[PostSummary]) -> None:
-        if generation != self._generation:
-            return
-        self._loading.difference_update(batch)
-        for row in rows:
-            self._rows[row.id] = row
-        positions = [i for i, post_id in enumerate(self._ids[: self._shown]) if post_id in set(batch)]
-        if positions:
-            self.dataChanged.emit(self.index(min(positions), 0), self.index(max(positions), len(self.COLUMNS) - 1))
-
-    # -- Qt model API -------------------------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._shown
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and self._shown < len(self._ids)
-
-    def fetchMore(self, parent: _Index) -> None:
-        if parent.isValid():
-            return
-        more = min(CHUNK, len(self._ids) - self._shown)
-        if more <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
-        self._shown += more
-        self.endInsertRows()
+    def fetch_rows(self, ids: Sequence[int]) -> list[PostSummary]:
+        return self._services.posts.summaries(ids)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -173,19 +86,5 @@ class PostListModel(QAbstractTableModel):
                 return QColor(190, 40, 30)
         return None
 
-    def total(self) -> int:
-        """How many posts exist (rows not yet fetched included)."""
-        return len(self._ids)
-
     def post_id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < self._shown else None
-
-    def row_of(self, post_id: int) -> int | None:
-        try:
-            row = self._ids.index(post_id)
-        except ValueError:
-            return None
-        return row if row < self._shown else None
-
-    def summary(self, post_id: int) -> PostSummary | None:
-        return self._rows.get(post_id)
+        return self.id_at(row)
