@@ -287,11 +287,6 @@ class PublishingEngine:
             (Delivery.state == DeliveryState.PUBLISHING) & (Delivery.lease_until < now),
         )
 
-    def _claim_next(self, busy_hosts: set[str] | None = None) -> _Claim | None:
-        """The next due delivery, claimed; deliveries to a server already at its limit wait their turn."""
-        claims = self._claim_due(busy_hosts or set(), {}, 1)
-        return claims[0] if claims else None
-
     def _claim_due(self, busy_hosts: set[str], per_host: dict[str, int], room: int) -> list[_Claim]:
         """Up to ``room`` due deliveries claimed in one transaction (one commit, not one per channel, so a post to
         many channels starts sending at once), at most ``per_host`` to a server already busy with some."""
