@@ -325,6 +325,14 @@ def parse_json(response: httpx.Response) -> Any:
         ) from None
 
 
+def parse_json_object(response: httpx.Response, endpoint: str) -> dict[str, Any]:
+    """:func:`parse_json` for APIs that always answer an object; anything else is an unexpected response."""
+    body = parse_json(response)
+    if not isinstance(body, dict):
+        raise Rejected("channel.unexpected_response", endpoint=endpoint)
+    return body
+
+
 def _is_tls(exc: BaseException) -> bool:
     seen: set[int] = set()
     current: BaseException | None = exc

@@ -31,7 +31,15 @@ import httpx
 from publisher.channels._fields import as_dict as _dict
 from publisher.channels._fields import as_int as _int
 from publisher.channels._fields import iso_timestamp as _timestamp
-from publisher.channels._http import HttpClient, RateGuard, check_url, is_loopback, normalise_service_url, parse_reset
+from publisher.channels._http import (
+    HttpClient,
+    RateGuard,
+    check_url,
+    is_loopback,
+    normalise_service_url,
+    parse_json_object,
+    parse_reset,
+)
 from publisher.channels._media import media_bytes
 from publisher.channels.protocol import (
     Capabilities,
@@ -185,18 +193,7 @@ class _Xrpc(HttpClient):
         return _x_ratelimit_headers(response.headers)
 
     def call_json(self, method: str, nsid: str, **kwargs: Any) -> dict[str, Any]:
-        response = self.call(method, nsid, **kwargs)
-        try:
-            body = response.json()
-        except ValueError:
-            raise Rejected(
-                "channel.not_json",
-                status=response.status_code,
-                content_type=response.headers.get("content-type", "").split(";")[0],
-            ) from None
-        if not isinstance(body, dict):
-            raise Rejected("channel.unexpected_response", endpoint=nsid)
-        return body
+        return parse_json_object(self.call(method, nsid, **kwargs), nsid)
 
     def _check_status(self, method: str, response: httpx.Response) -> None:
         status = response.status_code

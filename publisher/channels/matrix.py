@@ -30,7 +30,7 @@ from urllib.parse import quote
 
 import httpx
 
-from publisher.channels._http import HttpClient, normalise_service_url, parse_reset
+from publisher.channels._http import HttpClient, normalise_service_url, parse_json_object, parse_reset
 from publisher.channels._media import media_bytes
 from publisher.channels.protocol import (
     Capabilities,
@@ -129,18 +129,7 @@ class _MatrixHttp(HttpClient):
             raise self._error(response, in_room="/rooms/" in response.request.url.path)
 
     def json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
-        response = self.request(method, path, **kwargs)
-        try:
-            body = response.json()
-        except ValueError:
-            raise Rejected(
-                "channel.not_json",
-                status=response.status_code,
-                content_type=response.headers.get("content-type", "").split(";")[0],
-            ) from None
-        if not isinstance(body, dict):
-            raise Rejected("channel.unexpected_response", endpoint=path)
-        return body
+        return parse_json_object(self.request(method, path, **kwargs), path)
 
     def _error(self, response: httpx.Response, *, in_room: bool) -> Exception:
         status = response.status_code
