@@ -365,3 +365,17 @@ class InboxSyncState(Base):
     backfill_done: Mapped[bool] = mapped_column(Boolean, default=False)
     last_sync_at: Mapped[datetime | None]
     last_error_code: Mapped[str | None] = mapped_column(String(100))
+
+
+class SavedReply(Base):
+    """A canned answer the team shares; ``{name}`` and the other placeholders are filled in when it is used."""
+
+    __tablename__ = "saved_replies"
+    __table_args__ = (UniqueConstraint("title"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
