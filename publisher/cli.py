@@ -176,6 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     inbox_list.add_argument("--tag", metavar="TAG")
     inbox_list.add_argument("--sentiment", choices=("negative", "neutral", "positive"))
     inbox_list.add_argument("--campaign", metavar="NAME")
+    inbox_list.add_argument("--kind", choices=("reply", "mention", "comment", "message"))
+    inbox_list.add_argument("--since", metavar="DATE", help="received on or after (YYYY-MM-DD local, or ISO-8601)")
+    inbox_list.add_argument("--until", metavar="DATE", help="received before the end of this day (or ISO time)")
     inbox_list.add_argument("--limit", type=int, default=100, metavar="N", help="at most N items (default 100)")
     inbox_list.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N items")
     inbox_show = inbox.add_parser("show", parents=[common], help="an item in full, with its conversation")
@@ -183,8 +186,49 @@ def build_parser() -> argparse.ArgumentParser:
     inbox_reply = inbox.add_parser("reply", parents=[common], help="answer an item on its network, in its thread")
     inbox_reply.add_argument("id", type=int)
     inbox_reply.add_argument("file", nargs="?", default="-", help="text file, or - for stdin (default)")
+    inbox_reply.add_argument("--saved", metavar="TITLE", help="send this saved reply, its placeholders filled in")
     inbox_done = inbox.add_parser("done", parents=[common], help="mark items done")
     inbox_done.add_argument("id", type=int, nargs="+")
+    inbox_assign = inbox.add_parser("assign", parents=[common], help="assign items to a teammate")
+    inbox_assign.add_argument("id", type=int, nargs="+")
+    who = inbox_assign.add_mutually_exclusive_group(required=True)
+    who.add_argument("--to", metavar="NAME", help="the teammate's login name")
+    who.add_argument("--nobody", action="store_true", help="take the assignment away")
+    inbox.add_parser("saved-list", parents=[common], help="the team's saved replies")
+    saved_add = inbox.add_parser(
+        "saved-add", parents=[common], help="save a reply ({name}, {first_name}, {handle}, {channel}, {me} get filled)"
+    )
+    saved_add.add_argument("title")
+    saved_add.add_argument("file", nargs="?", default="-", help="text file, or - for stdin (default)")
+    saved_add.add_argument("--replace", action="store_true", help="change the saved reply of this title")
+    saved_remove = inbox.add_parser("saved-remove", parents=[common], help="delete a saved reply")
+    saved_remove.add_argument("title")
+
+    contact = sub.add_parser("contact", help="the people behind inbox messages: find, merge, tag, note").add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    contact_list = contact.add_parser("list", parents=[common], help="list contacts, most recently heard from first")
+    contact_list.add_argument("--query", metavar="TEXT", help="part of a name or handle")
+    contact_list.add_argument("--tag", metavar="TAG", help="only contacts with this tag")
+    contact_list.add_argument("--limit", type=int, default=100, metavar="N", help="at most N contacts (default 100)")
+    contact_list.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N contacts")
+    contact_show = contact.add_parser("show", parents=[common], help="a contact: handles, tags, notes, messages")
+    contact_show.add_argument("id", type=int)
+    contact_merge = contact.add_parser("merge", parents=[common], help="merge contact ID into contact INTO_ID")
+    contact_merge.add_argument("id", type=int)
+    contact_merge.add_argument("into_id", type=int)
+    contact_unmerge = contact.add_parser("unmerge", parents=[common], help="split a handle off its merged contact")
+    contact_unmerge.add_argument("id", type=int)
+    contact_tag = contact.add_parser("tag", parents=[common], help="add a tag to a contact (or remove it)")
+    contact_tag.add_argument("id", type=int)
+    contact_tag.add_argument("tag")
+    contact_tag.add_argument("--remove", action="store_true", help="take the tag away")
+    contact_note = contact.add_parser("note", parents=[common], help="replace a contact's notes")
+    contact_note.add_argument("id", type=int)
+    contact_note.add_argument("file", nargs="?", default="-", help="text file, or - for stdin (default)")
+    contact_rename = contact.add_parser("rename", parents=[common], help="your own name for a contact")
+    contact_rename.add_argument("id", type=int)
+    contact_rename.add_argument("name", help="the name; an empty one goes back to the network's name")
 
     run = sub.add_parser("run", parents=[common], help="the publishing engine without a window")
     run_mode = run.add_mutually_exclusive_group()
@@ -682,6 +726,9 @@ def cmd_inbox_list(args: argparse.Namespace) -> int:
         tag=args.tag,
         sentiment=args.sentiment,
         campaign=args.campaign,
+        kind=args.kind,
+        since=_day_or_time(args.since) if args.since else None,
+        until=_day_or_time(args.until, end=True) if args.until else None,
     )
     rows = _services(args).inbox.list(flt, limit=args.limit, offset=args.offset)
     lines = [
@@ -722,11 +769,27 @@ def cmd_inbox_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _day_or_time(value: str, *, end: bool = False) -> Any:
+    """``YYYY-MM-DD`` is that local day's start (or, with ``end``, the next day's start); else ISO-8601 with offset."""
+    from datetime import date, datetime, time, timedelta
+
+    from publisher.timezones import local_zone_name, parse_aware, zone
+
+    try:
+        day = date.fromisoformat(value.strip())
+    except ValueError:
+        return parse_aware(value)
+    if end:
+        day += timedelta(days=1)
+    return datetime.combine(day, time(0), tzinfo=zone(local_zone_name()))
+
+
 def cmd_inbox_reply(args: argparse.Namespace) -> int:
-    body = _read_body(args.file)
+    services = _services(args)
+    body = services.saved_replies.render(args.saved, args.id) if args.saved else _read_body(args.file)
     if not body.strip():
         raise InputError("inbox.reply_empty")
-    reply = _services(args).inbox.reply(args.id, body)
+    reply = services.inbox.reply(args.id, body)
     _out(args, reply.to_json(), f"Replied to item {args.id}: {reply.remote_url or reply.remote_id}")
     return EXIT_OK
 
@@ -734,6 +797,111 @@ def cmd_inbox_reply(args: argparse.Namespace) -> int:
 def cmd_inbox_done(args: argparse.Namespace) -> int:
     ids = _services(args).inbox.set_status(args.id, "done")
     _out(args, {"done": ids}, "Done: " + ", ".join(str(i) for i in ids))
+    return EXIT_OK
+
+
+def cmd_inbox_assign(args: argparse.Namespace) -> int:
+    assignee = None if args.nobody else args.to.strip() or None
+    ids = _services(args).inbox.assign(args.id, assignee)
+    who = assignee or "nobody"
+    _out(args, {"assigned": ids, "assignee": assignee}, f"Assigned to {who}: " + ", ".join(str(i) for i in ids))
+    return EXIT_OK
+
+
+def cmd_inbox_saved_list(args: argparse.Namespace) -> int:
+    replies = _services(args).saved_replies.list()
+    lines = [f"{r.id}\t{r.title}\t{_one_line(r.body, 60)}" for r in replies]
+    _out(args, [r.to_json() for r in replies], "\n".join(lines) if lines else "No saved replies.")
+    return EXIT_OK
+
+
+def cmd_inbox_saved_add(args: argparse.Namespace) -> int:
+    body = _read_body(args.file)
+    service = _services(args).saved_replies
+    saved = service.update(args.title, body=body) if args.replace else service.add(args.title, body)
+    _out(args, saved.to_json(), f"Saved reply {saved.id}: {saved.title}")
+    return EXIT_OK
+
+
+def cmd_inbox_saved_remove(args: argparse.Namespace) -> int:
+    _services(args).saved_replies.remove(args.title)
+    _out(args, {"removed": args.title}, f"Removed the saved reply '{args.title}'.")
+    return EXIT_OK
+
+
+# -- contacts ---------------------------------------------------------------------------------
+
+
+def _handles_text(handles: Any) -> str:
+    return ", ".join(f"{h.handle} ({h.channel_kind})" for h in handles)
+
+
+def cmd_contact_list(args: argparse.Namespace) -> int:
+    if args.limit < 1 or args.offset < 0:
+        raise InputError("cli.bad_paging")
+    rows = _services(args).contacts.list(args.query, tag=args.tag, limit=args.limit, offset=args.offset)
+    lines = [
+        f"{r.id}\t{r.name}\t{_handles_text(r.handles)}\t{r.message_count}\t{', '.join(r.tags)}".rstrip() for r in rows
+    ]
+    _out(args, [r.to_json() for r in rows], "\n".join(lines) if lines else "No contacts.")
+    return EXIT_OK
+
+
+def _contact_lines(detail: Any) -> list[str]:
+    lines = [f"Contact {detail.id}: {detail.name}"]
+    for h in detail.handles:
+        name = f' "{h.network_name}"' if h.network_name else ""
+        lines.append(f"  {h.channel_kind}: {h.handle}{name}, {h.message_count} message(s) (id {h.id})")
+    lines.append(f"Tags: {', '.join(detail.tags) if detail.tags else '-'}")
+    seen = ""
+    if detail.first_seen is not None and detail.last_seen is not None:
+        first = detail.first_seen.isoformat(timespec="minutes")
+        seen = f", first {first}, last {detail.last_seen.isoformat(timespec='minutes')}"
+    lines.append(f"Messages: {detail.message_count}{seen}")
+    if detail.notes:
+        lines += ["", "Notes:", *(f"  {line}" for line in detail.notes.splitlines())]
+    if detail.history:
+        lines += ["", "History (newest first):"]
+        for m in detail.history:
+            when = m.received_at.isoformat(timespec="minutes")
+            lines.append(f"  {m.item_id}\t{when}\t{m.channel}\t{m.kind}\t{m.status}\t{_one_line(m.text, 60)}")
+    return lines
+
+
+def cmd_contact_show(args: argparse.Namespace) -> int:
+    detail = _services(args).contacts.get(args.id)
+    _out(args, detail.to_json(), "\n".join(_contact_lines(detail)))
+    return EXIT_OK
+
+
+def cmd_contact_merge(args: argparse.Namespace) -> int:
+    detail = _services(args).contacts.merge(args.id, args.into_id)
+    _out(args, detail.to_json(), f"Merged contact {args.id} into {detail.id}.\n" + "\n".join(_contact_lines(detail)))
+    return EXIT_OK
+
+
+def cmd_contact_unmerge(args: argparse.Namespace) -> int:
+    detail = _services(args).contacts.unmerge(args.id)
+    _out(args, detail.to_json(), f"Split contact {detail.id} off.\n" + "\n".join(_contact_lines(detail)))
+    return EXIT_OK
+
+
+def cmd_contact_tag(args: argparse.Namespace) -> int:
+    detail = _services(args).contacts.tag(args.id, args.tag, remove=args.remove)
+    _out(args, detail.to_json(), f"Contact {detail.id} tags: {', '.join(detail.tags) if detail.tags else '-'}")
+    return EXIT_OK
+
+
+def cmd_contact_note(args: argparse.Namespace) -> int:
+    body = _read_body(args.file)
+    detail = _services(args).contacts.set_notes(args.id, body)
+    _out(args, detail.to_json(), f"Saved the notes of contact {detail.id} ({len(detail.notes)} characters).")
+    return EXIT_OK
+
+
+def cmd_contact_rename(args: argparse.Namespace) -> int:
+    detail = _services(args).contacts.rename(args.id, args.name)
+    _out(args, detail.to_json(), f"Contact {detail.id} is now called {detail.name}.")
     return EXIT_OK
 
 
@@ -830,6 +998,17 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace], int]] = {
     ("inbox", "show"): cmd_inbox_show,
     ("inbox", "reply"): cmd_inbox_reply,
     ("inbox", "done"): cmd_inbox_done,
+    ("contact", "list"): cmd_contact_list,
+    ("contact", "show"): cmd_contact_show,
+    ("contact", "merge"): cmd_contact_merge,
+    ("contact", "unmerge"): cmd_contact_unmerge,
+    ("contact", "tag"): cmd_contact_tag,
+    ("contact", "note"): cmd_contact_note,
+    ("contact", "rename"): cmd_contact_rename,
+    ("inbox", "assign"): cmd_inbox_assign,
+    ("inbox", "saved-list"): cmd_inbox_saved_list,
+    ("inbox", "saved-add"): cmd_inbox_saved_add,
+    ("inbox", "saved-remove"): cmd_inbox_saved_remove,
 }
 
 

@@ -109,3 +109,20 @@ def check_text(
         parts=parts,
         problems=tuple(problems),
     )
+
+
+# What a brand asks of its posts but not of a reply in a conversation: a signature, the campaign's hashtags and
+# required wording (a disclaimer belongs to the post being answered).
+NOT_FOR_REPLIES = frozenset({"brand.signature_missing", "brand.hashtags_missing", "brand.required_missing"})
+
+
+def check_reply(text: str, target: Target, *, brand: BrandProfile | None = None) -> CheckResult:
+    """A reply from the inbox checked like a post (length in the network's unit, then the brand's wording, emoji,
+    exclamation marks and capitals), without the rules that only make sense for a post of our own."""
+    result = check_text(text, target, brand=brand)
+    kept = tuple(p for p in result.problems if p.code not in NOT_FOR_REPLIES)
+    if len(kept) == len(result.problems):
+        return result
+    from dataclasses import replace
+
+    return replace(result, problems=kept)

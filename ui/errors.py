@@ -200,6 +200,33 @@ def _messages() -> dict[str, str]:
         "engine.internal": QCoreApplication.translate(
             "errors", "Publisher hit an internal error while publishing ({reason}). Please report it."
         ),
+        "contact.not_found": QCoreApplication.translate(
+            "errors", "This contact no longer exists (contact {id}). Refresh the list."
+        ),
+        "contact.none_for_item": QCoreApplication.translate(
+            "errors", "The author of this message is not known, so there is no contact to show."
+        ),
+        "contact.merge_self": QCoreApplication.translate(
+            "errors", "A contact cannot be merged with itself. Choose another contact."
+        ),
+        "contact.same_group": QCoreApplication.translate(
+            "errors", "These contacts are merged already: they are shown as one person."
+        ),
+        "contact.not_merged": QCoreApplication.translate(
+            "errors", "This contact is not merged with anyone, so there is nothing to split off."
+        ),
+        "contact.bad_tag": QCoreApplication.translate(
+            "errors", "A contact tag needs 1 to {max} characters. Separate tags with commas."
+        ),
+        "contact.too_many_tags": QCoreApplication.translate(
+            "errors", "A contact can have at most {max} tags (this would be {count}). Remove some first."
+        ),
+        "contact.notes_too_long": QCoreApplication.translate(
+            "errors", "The notes are too long: {length} characters, at most {max}. Shorten them, then save again."
+        ),
+        "contact.name_too_long": QCoreApplication.translate(
+            "errors", "The name is too long (at most {max} characters)."
+        ),
         "inbox.not_supported": QCoreApplication.translate(
             "errors", "The channel '{channel}' has no inbox: Publisher cannot read or answer its messages."
         ),
@@ -213,6 +240,30 @@ def _messages() -> dict[str, str]:
         ),
         "inbox.bad_tag": QCoreApplication.translate("errors", "A tag needs 1 to {max} characters."),
         "inbox.reply_empty": QCoreApplication.translate("errors", "The reply is empty. Write something to send."),
+        "saved_reply.not_found": QCoreApplication.translate("errors", "This saved reply no longer exists."),
+        "saved_reply.title_empty": QCoreApplication.translate("errors", "A saved reply needs a title."),
+        "saved_reply.title_too_long": QCoreApplication.translate(
+            "errors", "The title is too long: at most {limit} characters."
+        ),
+        "saved_reply.title_taken": QCoreApplication.translate(
+            "errors", "There is already a saved reply called '{title}'. Choose another title."
+        ),
+        "saved_reply.body_empty": QCoreApplication.translate(
+            "errors", "The saved reply has no text. Write the answer it should insert."
+        ),
+        "saved_reply.body_too_long": QCoreApplication.translate(
+            "errors", "The saved reply is too long: at most {limit} characters."
+        ),
+        "saved_reply.unknown_placeholder": QCoreApplication.translate(
+            "errors",
+            "The saved reply uses {placeholder}, which Publisher cannot fill in. Use one of {known}, or write "
+            "{{{{ and }}}} for a literal brace.",
+        ),
+        "saved_reply.bad_braces": QCoreApplication.translate(
+            "errors",
+            "The braces in the saved reply do not match. Placeholders look like {known}; write {{{{ and }}}} for "
+            "a literal brace.",
+        ),
         "inbox.reply_failed": QCoreApplication.translate(
             "errors",
             "The reply was not sent. {cause_text} It is kept as a failed reply, so nothing is lost; send it again "

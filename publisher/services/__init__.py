@@ -15,20 +15,24 @@ from publisher.services.brand import BrandService
 from publisher.services.calendar import CalendarService
 from publisher.services.channels import ChannelService
 from publisher.services.compose import ComposeService
+from publisher.services.contacts import ContactService
 from publisher.services.engine import PublishingEngine, RunReport, engine_status
 from publisher.services.inbox import InboxFilter, InboxService
 from publisher.services.posts import PostService
+from publisher.services.saved_replies import SavedReplyService
 from publisher.services.workspace import WorkspaceService
 
 __all__ = [
     "BrandService",
     "CalendarService",
     "ChannelService",
+    "ContactService",
     "InboxFilter",
     "InboxService",
     "PostService",
     "PublishingEngine",
     "RunReport",
+    "SavedReplyService",
     "Services",
     "build_services",
 ]
@@ -48,6 +52,8 @@ class Services:
     workspace: WorkspaceService
     calendar: CalendarService
     inbox: InboxService
+    contacts: ContactService
+    saved_replies: SavedReplyService
 
     def engine(self, *, mode: str = "headless") -> PublishingEngine:
         return PublishingEngine(self.db, self.registry, self.secrets, self.clock, mode=mode)
@@ -89,4 +95,6 @@ def build_services(
         workspace=WorkspaceService(db, clock, actor),
         calendar=CalendarService(db, clock, actor, posts),
         inbox=InboxService(db, registry, secrets, clock, actor),
+        contacts=ContactService(db, clock, actor),
+        saved_replies=SavedReplyService(db, clock, actor),
     )

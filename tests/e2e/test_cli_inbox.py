@@ -82,3 +82,35 @@ def test_a_reply_that_cannot_be_sent_fails_clearly_and_is_kept(cli, inbox):
 def test_sync_without_inbox_channels_says_so(cli):
     assert cli.ok("inbox", "sync").strip() == "No channel with an inbox."
     assert cli.json("inbox", "sync") == []
+
+
+def test_saved_replies_and_sending_one_with_its_placeholders_filled(cli, inbox):
+    assert cli.ok("inbox", "saved-list").strip() == "No saved replies."
+    saved = cli.json("inbox", "saved-add", "Sorry", "-", input="Hi {first_name}, we are sorry. {me}")
+    assert saved["title"] == "Sorry"
+    typo = cli.run("inbox", "saved-add", "Typo", "-", input="Hi {nmae}")
+    assert typo.returncode == 2 and "{nmae}" in typo.stderr and "{name}" in typo.stderr
+    assert [r["title"] for r in cli.json("inbox", "saved-list")] == ["Sorry"]
+    cli.ok("inbox", "saved-add", "--replace", "Sorry", "-", input="Hallo {name}, das tut uns leid.")
+    # The fake network's connector is not known to the process, so the reply fails and is kept: with the text
+    # the saved reply gave it.
+    result = cli.run("inbox", "reply", str(inbox[1]), "--saved", "sorry")
+    assert result.returncode == 1
+    (reply,) = cli.json("inbox", "show", str(inbox[1]))["replies"]
+    assert reply["text"] == "Hallo Kai, das tut uns leid."
+    assert cli.run("inbox", "reply", str(inbox[1]), "--saved", "Nope").returncode == 2
+    cli.ok("inbox", "saved-remove", "Sorry")
+    assert cli.json("inbox", "saved-list") == []
+
+
+def test_assign_and_list_by_kind_and_dates(cli, inbox):
+    assert cli.json("inbox", "assign", str(inbox[0]), "--to", "jonas") == {"assigned": [inbox[0]], "assignee": "jonas"}
+    assert [i["id"] for i in cli.json("inbox", "list", "--assignee", "jonas")] == [inbox[0]]
+    cli.ok("inbox", "assign", str(inbox[0]), "--nobody")
+    assert cli.json("inbox", "list", "--assignee", "jonas") == []
+    assert [i["id"] for i in cli.json("inbox", "list", "--kind", "reply")] == [inbox[0]]
+    today = datetime.now(UTC).astimezone().date()
+    assert len(cli.json("inbox", "list", "--since", (today - timedelta(days=1)).isoformat())) == 3
+    assert cli.json("inbox", "list", "--until", (today - timedelta(days=2)).isoformat()) == []
+    bad = cli.run("inbox", "list", "--since", "yesterday")
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
