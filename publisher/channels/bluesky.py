@@ -16,6 +16,7 @@ exists and returns it instead of making a second post. Facts and sources: ``chan
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import re
 import threading
@@ -390,6 +391,7 @@ class BlueskyConnector:
                 author="@" + handle,
                 author_name=str(author.get("displayName") or handle),
                 text=str(record.get("text") or ""),
+                html=facets_html(str(record.get("text") or ""), record.get("facets")),
                 created_at=_timestamp(record.get("createdAt") or note.get("indexedAt")),
                 url=self._post_url(handle, uri),
                 in_reply_to_id=str(parent) if is_reply else None,
@@ -742,6 +744,46 @@ class BlueskyConnector:
             raise Rejected("channel.unexpected_response", endpoint=self.api["create_record"])
         session = self._session()
         return PublishResult(remote_id=uri, remote_url=self._post_url(self._shown_handle(session), uri))
+
+
+def facets_html(text: str, facets: object) -> str | None:
+    """The post as HTML with its link facets as links, or None when it has none (the plain text says it all).
+
+    A link facet may show a shortened label (``example.com/ti…``) for its full ``uri``; the HTML keeps both, so
+    the inbox can show the real target. Offsets are UTF-8 byte offsets, start inclusive, end exclusive; facets
+    out of range, overlapping an earlier one or pointing anywhere but http(s) are left as plain text. The text
+    is escaped here and the inbox sanitises the result again.
+    """
+    data = text.encode("utf-8")
+    spans: list[tuple[int, int, str]] = []
+    for facet in facets if isinstance(facets, list) else []:
+        index = _dict(_dict(facet).get("index"))
+        start, end = _int(index.get("byteStart")), _int(index.get("byteEnd"))
+        if start is None or end is None or not 0 <= start < end <= len(data):
+            continue
+        for feature in _dict(facet).get("features") or []:
+            feature = _dict(feature)
+            uri = feature.get("uri")
+            if feature.get("$type") == "app.bsky.richtext.facet#link" and isinstance(uri, str):
+                if uri.lower().startswith(("https://", "http://")):
+                    spans.append((start, end, uri))
+                break
+    if not spans:
+        return None
+    out: list[str] = []
+    position = 0
+    for start, end, uri in sorted(spans):
+        if start < position:
+            continue  # overlaps the previous link
+        out.append(_escape(data[position:start]))
+        out.append(f'<a href="{html.escape(uri, quote=True)}">{_escape(data[start:end])}</a>')
+        position = end
+    out.append(_escape(data[position:]))
+    return "".join(out)
+
+
+def _escape(part: bytes) -> str:
+    return html.escape(part.decode("utf-8", errors="replace"), quote=False).replace("\n", "<br>")
 
 
 def _record_text(found: dict[str, Any]) -> str | None:

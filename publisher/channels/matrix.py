@@ -23,13 +23,14 @@ import hashlib
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
+from publisher.channels._fields import as_dict as _dict
 from publisher.channels._http import HttpClient, normalise_service_url, parse_json_object, parse_reset
 from publisher.channels._media import media_bytes
 from publisher.channels.protocol import (
@@ -262,7 +263,14 @@ class MatrixConnector:
     # -- optional capabilities -----------------------------------------------------------------------------
 
     def fetch_inbox(self, cursor: str | None = None) -> InboxPage:
-        """Messages in the room from anyone but us, newest first; ``cursor`` is the server's ``end`` token."""
+        """Messages in the room from anyone but us, newest first; ``cursor`` is the server's ``end`` token.
+
+        Edits and deletions come back under the id of the message they change, so the inbox updates its copy: a
+        message shows its latest edit (``m.replace`` by the same sender, which the server bundles with the
+        original) and a redacted message comes as ``deleted``. An edit or redaction whose message lies on an older
+        page is resolved by fetching that message and listed at the time of the change, keeping the page newest
+        first. A message that mentions the account (``m.mentions`` or its id in the text) is a ``mention``.
+        """
         room_id = self._room()
         me = self._me()
         params: dict[str, Any] = {"dir": "b", "limit": PAGE_SIZE}
@@ -270,34 +278,81 @@ class MatrixConnector:
             params["from"] = cursor
         page = self.http.json("GET", f"{CLIENT}/rooms/{_q(room_id)}/messages", params=params)
         chunk = [e for e in page.get("chunk") or [] if isinstance(e, dict)]
-        items = []
+        on_page = {str(e.get("event_id")) for e in chunk if e.get("type") == "m.room.message"}
+        items: dict[str, InboxItem] = {}
         for event in chunk:
-            if event.get("type") != "m.room.message" or event.get("sender") in (me, None):
+            target = _changed_event(event)
+            if target is not None:
+                if target in on_page or target in items:
+                    continue  # the message itself is on this page, edited or redacted
+                original = self._event(room_id, target)
+                if original is None:
+                    continue
+                item = self._inbox_item(room_id, original, me, changed_at=_timestamp(event.get("origin_server_ts")))
+            elif event.get("type") == "m.room.message":
+                item = self._inbox_item(room_id, event, me)
+            else:
                 continue
-            content = event.get("content") or {}
-            if not isinstance(content, dict) or "body" not in content:
-                continue  # redacted
-            relates = content.get("m.relates_to") or {}
-            if relates.get("rel_type") == "m.replace":
-                continue  # an edit; the original is listed
-            reply_to = (relates.get("m.in_reply_to") or {}).get("event_id") or (
-                relates.get("event_id") if relates.get("rel_type") == "m.thread" else None
-            )
-            sender = str(event["sender"])
-            items.append(
-                InboxItem(
-                    remote_id=str(event.get("event_id")),
-                    kind="reply" if reply_to else "message",
-                    author=sender,
-                    author_name=sender[1:].split(":", 1)[0],
-                    text=strip_reply_fallback(str(content.get("body") or "")),
-                    created_at=_timestamp(event.get("origin_server_ts")),
-                    url=matrix_to(room_id, str(event.get("event_id"))),
-                    in_reply_to_id=str(reply_to) if reply_to else None,
-                )
-            )
+            if item is not None:
+                items.setdefault(item.remote_id, item)
         end = page.get("end")
-        return InboxPage(items=tuple(items), next_cursor=str(end) if end and chunk else None)
+        return InboxPage(items=tuple(items.values()), next_cursor=str(end) if end and chunk else None)
+
+    def _inbox_item(
+        self, room_id: str, event: dict[str, Any], me: str, *, changed_at: datetime | None = None
+    ) -> InboxItem | None:
+        """``event`` (an ``m.room.message``, perhaps redacted) as the inbox sees it; None for ours and non-messages."""
+        sender = event.get("sender")
+        if event.get("type") != "m.room.message" or not isinstance(sender, str) or sender == me:
+            return None
+        event_id = str(event.get("event_id") or "")
+        if not event_id:
+            return None
+        created_at = changed_at or _timestamp(event.get("origin_server_ts"))
+        base = InboxItem(
+            remote_id=event_id,
+            kind="message",
+            author=sender,
+            author_name=sender[1:].split(":", 1)[0],
+            text="",
+            created_at=created_at,
+            url=matrix_to(room_id, event_id),
+        )
+        content = event.get("content")
+        unsigned = _dict(event.get("unsigned"))
+        if not isinstance(content, dict) or "body" not in content or unsigned.get("redacted_because"):
+            return replace(base, deleted=True)  # redacted: the content is gone
+        relates = _dict(content.get("m.relates_to"))
+        if relates.get("rel_type") == "m.replace":
+            return None  # an edit event on its own (the bundled one is read with its original)
+        reply_to = (relates.get("m.in_reply_to") or {}).get("event_id") or (
+            relates.get("event_id") if relates.get("rel_type") == "m.thread" else None
+        )
+        shown = _latest_content(event)
+        body = str(shown.get("body") or "")
+        html = _html_of(shown)
+        if reply_to:
+            kind = "reply"
+        elif _mentions(shown, me) or _mentions(content, me):
+            kind = "mention"
+        else:
+            kind = "message"
+        return replace(
+            base,
+            kind=kind,
+            text=strip_reply_fallback(body),
+            html=html,
+            in_reply_to_id=str(reply_to) if reply_to else None,
+        )
+
+    def _event(self, room_id: str, event_id: str) -> dict[str, Any] | None:
+        """One event of the room (with its bundled edit), or None where the server no longer shows it."""
+        try:
+            return self.http.json("GET", f"{CLIENT}/rooms/{_q(room_id)}/event/{_q(event_id)}")
+        except Rejected as exc:
+            if exc.code in ("channel.remote_not_found", "matrix.not_in_room"):
+                return None
+            raise
 
     def reply(self, to_remote_id: str, text: str) -> PublishResult:
         """Answer ``to_remote_id`` in its thread (a new thread rooted at it if it is in none)."""
@@ -502,6 +557,67 @@ def _q(value: str) -> str:
 
 def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()) == " ".join(b.split())
+
+
+def _changed_event(event: dict[str, Any]) -> str | None:
+    """The message an edit (``m.replace``) or a redaction changes; None for any other event."""
+    if event.get("type") == "m.room.redaction":
+        content = _dict(event.get("content"))
+        target = event.get("redacts") or content.get("redacts")  # top level before room version 11, content since
+        return str(target) if isinstance(target, str) and target else None
+    if event.get("type") == "m.room.message":
+        content = _dict(event.get("content"))
+        relates = _dict(content.get("m.relates_to"))
+        target = relates.get("event_id")
+        if relates.get("rel_type") == "m.replace" and isinstance(target, str) and target:
+            return target
+    return None
+
+
+def _latest_content(event: dict[str, Any]) -> dict[str, Any]:
+    """What a message says now: the ``m.new_content`` of its latest edit by the same sender, else its content.
+
+    The server bundles the latest edit in ``unsigned["m.relations"]["m.replace"]`` (client-server API, "Event
+    replacements"); an edit by anyone else is ignored, as the specification requires.
+    """
+    content: dict[str, Any] = _dict(event.get("content"))
+    unsigned = _dict(event.get("unsigned"))
+    relations = _dict(unsigned.get("m.relations"))
+    edit = relations.get("m.replace")
+    if not isinstance(edit, dict) or edit.get("sender") != event.get("sender"):
+        return content
+    edit_content = _dict(edit.get("content"))
+    new = edit_content.get("m.new_content")
+    if isinstance(new, dict) and isinstance(new.get("body"), str):
+        return new
+    return content
+
+
+_MX_REPLY = re.compile(r"<mx-reply>.*?</mx-reply>", re.DOTALL | re.IGNORECASE)
+
+
+def _html_of(content: dict[str, Any]) -> str | None:
+    """The message's HTML (``org.matrix.custom.html``) without the quoted reply fallback; the inbox sanitises it."""
+    if content.get("format") != "org.matrix.custom.html":
+        return None
+    formatted = content.get("formatted_body")
+    if not isinstance(formatted, str):
+        return None
+    html = _MX_REPLY.sub("", formatted).strip()
+    return html or None
+
+
+def _mentions(content: dict[str, Any], me: str) -> bool:
+    """Whether the message names ``me``: in ``m.mentions`` (intentional mentions), its text or a matrix.to link."""
+    mentions = _dict(content.get("m.mentions"))
+    user_ids = mentions.get("user_ids")
+    if isinstance(user_ids, list) and me in user_ids:
+        return True
+    body = content.get("body")
+    formatted = content.get("formatted_body")
+    return (isinstance(body, str) and me in body) or (
+        isinstance(formatted, str) and ("matrix.to/#/" + me in formatted or "matrix.to/#/" + quote(me) in formatted)
+    )
 
 
 def strip_reply_fallback(body: str) -> str:

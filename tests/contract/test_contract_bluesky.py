@@ -786,3 +786,68 @@ def test_every_code_raised_has_a_message_with_its_placeholders_filled() -> None:
                 assert fields <= keywords, (code, fields, keywords)
     assert all(MESSAGES[code] == text for code, text in BLUESKY_MESSAGES.items())
     assert all(code.startswith("bluesky.") for code in BLUESKY_MESSAGES)
+
+
+def test_link_facets_become_links_to_their_full_target_in_the_inbox_html(fake: FakeAtproto) -> None:
+    text = "héllo 🦋 see example.com/tick… & <b>now</b>\nbye"
+    data = text.encode()
+    start = data.index(b"example.com")
+    end = start + len("example.com/tick…".encode())
+    note = notification("mention", 7)
+    note["record"]["text"] = text
+    note["record"]["facets"] = [
+        {"index": {"byteStart": 0, "byteEnd": 6}, "features": [{"$type": "app.bsky.richtext.facet#tag", "tag": "x"}]},
+        {
+            "index": {"byteStart": start, "byteEnd": end},
+            "features": [{"$type": "app.bsky.richtext.facet#link", "uri": "https://example.com/tickets/2026"}],
+        },
+    ]
+    plain = notification("mention", 8)
+    fake._notifications = lambda request: httpx.Response(200, json={"notifications": [note, plain]})  # type: ignore[method-assign]
+    first, second = connect(fake).fetch_inbox().items
+    assert first.text == text  # the plain text is untouched
+    assert first.html == (
+        'héllo 🦋 see <a href="https://example.com/tickets/2026">example.com/tick…</a> &amp; &lt;b&gt;now&lt;/b&gt;'
+        "<br>bye"
+    )
+    assert second.html is None  # no links: the plain text says it all
+
+
+@pytest.mark.parametrize(
+    "facet",
+    [
+        {
+            "index": {"byteStart": 0, "byteEnd": 99},
+            "features": [{"$type": "app.bsky.richtext.facet#link", "uri": "https://a.example"}],
+        },
+        {
+            "index": {"byteStart": 3, "byteEnd": 1},
+            "features": [{"$type": "app.bsky.richtext.facet#link", "uri": "https://a.example"}],
+        },
+        {
+            "index": {"byteStart": 0, "byteEnd": 4},
+            "features": [{"$type": "app.bsky.richtext.facet#link", "uri": "javascript:alert(1)"}],
+        },
+        {
+            "index": {"byteStart": "0", "byteEnd": 4},
+            "features": [{"$type": "app.bsky.richtext.facet#link", "uri": "https://a.example"}],
+        },
+        {"index": {"byteStart": 0, "byteEnd": 4}, "features": "nonsense"},
+        "nonsense",
+    ],
+)
+def test_broken_or_unsafe_link_facets_leave_plain_text(facet: Any) -> None:
+    from publisher.channels.bluesky import facets_html
+
+    assert facets_html("click here", [facet]) is None
+
+
+def test_overlapping_link_facets_keep_the_first() -> None:
+    from publisher.channels.bluesky import facets_html
+
+    link = "app.bsky.richtext.facet#link"
+    facets = [
+        {"index": {"byteStart": 0, "byteEnd": 5}, "features": [{"$type": link, "uri": "https://one.example"}]},
+        {"index": {"byteStart": 3, "byteEnd": 10}, "features": [{"$type": link, "uri": "https://two.example"}]},
+    ]
+    assert facets_html("click here", facets) == '<a href="https://one.example">click</a> here'

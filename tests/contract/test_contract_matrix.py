@@ -412,3 +412,151 @@ def test_every_matrix_code_has_a_message() -> None:
 
     codes = set(re.findall(r'"(matrix\.[a-z_]+)"', source))
     assert codes and codes <= set(MATRIX_MESSAGES)
+
+
+def _message(
+    event_id: str, body: str, *, sender: str = "@ada:example.org", ts: int = 1_763_888_400_000, **content: Any
+) -> dict[str, Any]:
+    return {
+        "type": "m.room.message",
+        "sender": sender,
+        "event_id": event_id,
+        "origin_server_ts": ts,
+        "content": {"msgtype": "m.text", "body": body, **content},
+    }
+
+
+def _serve_messages(
+    server: Server, chunk: list[dict[str, Any]], events: dict[str, dict[str, Any]] | None = None
+) -> None:
+    def answer(r: httpx.Request) -> httpx.Response | None:
+        path = unquote(r.url.path)
+        if path.endswith("/messages"):
+            return _ok({"chunk": chunk, "start": "t0"})
+        if "/event/" in path:
+            wanted = path.rsplit("/event/", 1)[1]
+            if events and wanted in events:
+                return _ok(events[wanted])
+            return _ok({"errcode": "M_NOT_FOUND", "error": "Event not found"}, status=404)
+        return None
+
+    server.route("GET", "/_matrix/client/v3/rooms/", answer)
+
+
+def test_fetch_inbox_keeps_the_html_without_the_reply_fallback_and_marks_mentions() -> None:
+    server = Server()
+    reply = _message(
+        "$r1",
+        "> <@press:example.org> Hello\n\nSee <this>",
+        format="org.matrix.custom.html",
+        formatted_body="<mx-reply><blockquote>Hello</blockquote></mx-reply>See <a href='https://x.example'>this</a>",
+        **{"m.relates_to": {"m.in_reply_to": {"event_id": "$ours"}}},
+    )
+    named = _message("$m1", "press: help", **{"m.mentions": {"user_ids": [ME]}})
+    linked = _message(
+        "$m2",
+        "Press Office, help",
+        format="org.matrix.custom.html",
+        formatted_body='<a href="https://matrix.to/#/@press:example.org">Press Office</a>, help',
+    )
+    plain = _message("$p1", "just chatting", format="text/plain", formatted_body="<b>not html</b>")
+    _serve_messages(server, [reply, named, linked, plain])
+    items = {i.remote_id: i for i in connector(server).fetch_inbox().items}
+    assert items["$r1"].kind == "reply" and items["$r1"].in_reply_to_id == "$ours"
+    assert items["$r1"].text == "See <this>"
+    assert items["$r1"].html == "See <a href='https://x.example'>this</a>"  # the inbox sanitises it
+    assert (items["$m1"].kind, items["$m2"].kind, items["$p1"].kind) == ("mention", "mention", "message")
+    assert items["$m1"].html is None and items["$p1"].html is None
+
+
+def test_fetch_inbox_shows_the_latest_edit_by_the_same_sender_and_skips_the_edit_event() -> None:
+    server = Server()
+    edit = _message(
+        "$e1",
+        "* fixed",
+        ts=1_763_888_500_000,
+        **{
+            "m.new_content": {
+                "msgtype": "m.text",
+                "body": "fixed",
+                "format": "org.matrix.custom.html",
+                "formatted_body": "<i>fixed</i>",
+            },
+            "m.relates_to": {"rel_type": "m.replace", "event_id": "$o1"},
+        },
+    )
+    original = _message("$o1", "tpyo")
+    original["unsigned"] = {"m.relations": {"m.replace": {**edit, "content": edit["content"]}}}
+    forged = _message("$o2", "mine")
+    forged["unsigned"] = {"m.relations": {"m.replace": {**edit, "sender": "@mallory:example.org"}}}
+    _serve_messages(server, [edit, original, forged])
+    page = connector(server).fetch_inbox()
+    items = {i.remote_id: i for i in page.items}
+    assert list(items) == ["$o1", "$o2"]  # the edit event is not an item of its own
+    assert (items["$o1"].text, items["$o1"].html) == ("fixed", "<i>fixed</i>")
+    assert items["$o1"].created_at == datetime.fromtimestamp(1_763_888_400, UTC)  # the message's own time
+    assert items["$o2"].text == "mine"  # an edit by someone else is ignored
+    assert not any(r.method == "GET" and "/event/" in r.url.path for r in server.requests)
+
+
+def test_fetch_inbox_resolves_edits_and_redactions_of_messages_on_older_pages() -> None:
+    server = Server()
+    edit = _message(
+        "$e1",
+        "* better",
+        ts=1_763_888_900_000,
+        **{
+            "m.new_content": {"msgtype": "m.text", "body": "better"},
+            "m.relates_to": {"rel_type": "m.replace", "event_id": "$old"},
+        },
+    )
+    old = _message("$old", "worse", ts=1_763_000_000_000, **{"m.relates_to": {"m.in_reply_to": {"event_id": "$p"}}})
+    old["unsigned"] = {"m.relations": {"m.replace": edit}}
+    redaction = {
+        "type": "m.room.redaction",
+        "sender": "@ada:example.org",
+        "event_id": "$x1",
+        "origin_server_ts": 1_763_888_800_000,
+        "content": {"redacts": "$gone"},  # room version 11: the target is in the content
+    }
+    legacy = {**redaction, "event_id": "$x2", "content": {}, "redacts": "$gone2"}
+    gone = {
+        "type": "m.room.message",
+        "sender": "@ada:example.org",
+        "event_id": "$gone",
+        "content": {},
+        "origin_server_ts": 1_763_000_000_000,
+        "unsigned": {"redacted_because": redaction},
+    }
+    ours_gone = {**gone, "event_id": "$gone2", "sender": ME}
+    unknown = {**redaction, "event_id": "$x3", "content": {"redacts": "$never"}}
+    _serve_messages(server, [edit, redaction, legacy, unknown], {"$old": old, "$gone": gone, "$gone2": ours_gone})
+    items = {i.remote_id: i for i in connector(server).fetch_inbox().items}
+    assert list(items) == ["$old", "$gone"]  # ours and the one the server no longer shows are left out
+    assert (items["$old"].text, items["$old"].kind, items["$old"].in_reply_to_id) == ("better", "reply", "$p")
+    assert items["$old"].created_at == datetime.fromtimestamp(1_763_888_900, UTC)  # when it changed: newest first
+    assert items["$gone"].deleted and items["$gone"].author == "@ada:example.org" and items["$gone"].text == ""
+
+
+def test_a_redacted_message_on_the_page_is_listed_as_deleted_once() -> None:
+    server = Server()
+    redaction = {
+        "type": "m.room.redaction",
+        "sender": "@mod:example.org",
+        "event_id": "$x",
+        "redacts": "$m",
+        "origin_server_ts": 1_763_888_800_000,
+        "content": {},
+    }
+    redacted = {
+        "type": "m.room.message",
+        "sender": "@ada:example.org",
+        "event_id": "$m",
+        "content": {},
+        "origin_server_ts": 1_763_888_400_000,
+        "unsigned": {"redacted_because": redaction},
+    }
+    _serve_messages(server, [redaction, redacted])
+    (item,) = connector(server).fetch_inbox().items
+    assert (item.remote_id, item.deleted, item.author) == ("$m", True, "@ada:example.org")
+    assert item.created_at == datetime.fromtimestamp(1_763_888_400, UTC)
