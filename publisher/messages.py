@@ -201,6 +201,7 @@ def _merge_area_messages() -> None:
     from publisher.channels.social_messages import SOCIAL_MESSAGES
     from publisher.channels.wordpress_messages import WORDPRESS_MESSAGES
     from publisher.domain._brand_messages import BRAND_MESSAGES
+    from publisher.domain._contact_messages import CONTACT_MESSAGES
     from publisher.domain._inbox_messages import INBOX_MESSAGES
     from publisher.domain._media_messages import MEDIA_MESSAGES
     from publisher.text.messages import TEXT_MESSAGES
@@ -212,6 +213,7 @@ def _merge_area_messages() -> None:
     MESSAGES.update(WORDPRESS_MESSAGES)
     MESSAGES.update(TEXT_MESSAGES)
     MESSAGES.update(BRAND_MESSAGES)
+    MESSAGES.update(CONTACT_MESSAGES)
     MESSAGES.update(MEDIA_MESSAGES)
     MESSAGES.update(INBOX_MESSAGES)
     MESSAGES["post.variant_not_selected"] = "There is a variant for '{channel}', but the post does not go there."

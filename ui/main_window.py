@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from publisher import APP_NAME, __version__
 from publisher.domain import DeliveryState, EngineStatus, PostDetail
 from ui.engine_runner import EngineRunner
+from ui.errors import describe_exception
 from ui.labels import local_datetime
 from ui.preferences import background_hint_shown, keep_publishing_in_background, set_background_hint_shown
 from ui.resources import app_icon, icon
@@ -31,6 +32,7 @@ from ui.views.brand import BrandView
 from ui.views.calendar import CalendarView
 from ui.views.channels import ChannelsView
 from ui.views.compose import ComposeView
+from ui.views.contacts import ContactsView
 from ui.views.inbox import InboxView
 from ui.views.placeholder import ComingView
 from ui.views.posts import PostsView
@@ -39,7 +41,7 @@ from ui.views.settings import SettingsView
 if TYPE_CHECKING:
     from publisher.services import Services
 
-VIEW_KEYS = ("compose", "posts", "calendar", "inbox", "analytics", "channels", "brand", "settings")
+VIEW_KEYS = ("compose", "posts", "calendar", "inbox", "contacts", "analytics", "channels", "brand", "settings")
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
     posts: PostsView
     calendar: CalendarView
     inbox: InboxView
+    contacts: ContactsView
     analytics: ComingView
     channels: ChannelsView
     brand: BrandView
@@ -82,6 +85,7 @@ class MainWindow(QMainWindow):
             ("posts", self.tr("Posts"), QStyle.StandardPixmap.SP_FileDialogDetailedView, "view-list-details"),
             ("calendar", self.tr("Calendar"), QStyle.StandardPixmap.SP_FileDialogContentsView, "x-office-calendar"),
             ("inbox", self.tr("Inbox"), QStyle.StandardPixmap.SP_DirHomeIcon, "mail-read"),
+            ("contacts", self.tr("Contacts"), QStyle.StandardPixmap.SP_DirLinkIcon, "x-office-address-book"),
             ("analytics", self.tr("Analytics"), QStyle.StandardPixmap.SP_FileDialogInfoView, "office-chart-line"),
             ("channels", self.tr("Channels"), QStyle.StandardPixmap.SP_DriveNetIcon, "network-workgroup"),
             ("brand", self.tr("Brand"), QStyle.StandardPixmap.SP_DialogApplyButton, "preferences-desktop-theme"),
@@ -142,6 +146,7 @@ class MainWindow(QMainWindow):
         self.posts = PostsView(services, tasks)
         self.calendar = CalendarView(services, tasks)
         self.inbox = InboxView(services, tasks)
+        self.contacts = ContactsView(services, tasks)
         self.analytics = ComingView(
             self.tr("Analytics"),
             self.tr(
@@ -159,6 +164,7 @@ class MainWindow(QMainWindow):
             "posts": self.posts,
             "calendar": self.calendar,
             "inbox": self.inbox,
+            "contacts": self.contacts,
             "analytics": self.analytics,
             "channels": self.channels,
             "brand": self.brand,
@@ -180,6 +186,9 @@ class MainWindow(QMainWindow):
         self.channels.changes_applied.connect(self.changes_applied)
         self.brand.changes_applied.connect(self.changes_applied)
         self.inbox.unread_count_changed.connect(self._on_inbox_unread_count_changed)
+        self.inbox.contact_requested.connect(self.show_contact_of_item)
+        self.contacts.open_item.connect(self.show_inbox_item)
+        self.contacts.changes_applied.connect(self.changes_applied)
         self.calendar.post_activated.connect(self._on_calendar_post_activated)
         self.calendar.changes_applied.connect(self.changes_applied)
         self.calendar.changes_applied.connect(self.engine.wake)
@@ -194,6 +203,8 @@ class MainWindow(QMainWindow):
         self.tray.failed_posts_requested.connect(self.show_failed_posts)
         self.tray.publish_now_requested.connect(self._on_tray_publish_now_requested)
         self.tray.quit_requested.connect(self.quit_app)
+        self.tray.inbox_item_requested.connect(self.show_inbox_item)
+        self.inbox.arrived.connect(self.tray.notify_arrivals)
         self.engine.status_changed.connect(self.tray.set_status)
         self.tray.activate()
 
@@ -218,6 +229,28 @@ class MainWindow(QMainWindow):
         self.showNormal()
         self.raise_()
         self.activateWindow()
+
+    def show_inbox_item(self, item_id: int) -> None:
+        """The Inbox with this message selected (from a notification)."""
+        self.bring_to_front()
+        self.show_view("inbox")
+        self.inbox.show_item(item_id)
+
+    def show_contact_of_item(self, item_id: int) -> None:
+        """The Contacts page on the person who wrote this inbox message."""
+        services = self.services
+        if services is None:
+            return
+
+        def found(contact_id: int) -> None:
+            self.show_view("contacts")
+            self.contacts.show_contact(contact_id)
+
+        self.tasks.run(
+            lambda: services.contacts.contact_for_item(item_id),
+            on_done=found,
+            on_failed=lambda exc: self.inbox.sync_label.setText(describe_exception(exc)),
+        )
 
     def show_failed_posts(self) -> None:
         """The Posts view with the newest post that has a failed or unconfirmed delivery selected."""
@@ -302,6 +335,7 @@ class MainWindow(QMainWindow):
         self.posts.refresh()
         self.calendar.refresh()
         self.inbox.refresh()
+        self.contacts.refresh()
         self.channels.refresh()
         self.brand.refresh()
         self.settings.refresh()

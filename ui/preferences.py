@@ -36,3 +36,33 @@ def background_hint_shown() -> bool:
 
 def set_background_hint_shown() -> None:
     app_settings().setValue(BACKGROUND_HINT_SHOWN, True)
+
+
+NOTIFY_MENTIONS = "inbox/notify_mentions"
+NOTIFY_ALL = "inbox/notify_all_messages"
+
+
+def notify_mentions() -> bool:
+    """A desktop notification when someone mentions one of our accounts (default on)."""
+    return _flag(NOTIFY_MENTIONS, True)
+
+
+def set_notify_mentions(on: bool) -> None:
+    app_settings().setValue(NOTIFY_MENTIONS, on)
+
+
+def notify_all_messages() -> bool:
+    """Also for replies, comments and direct messages (default off: a busy brand gets hundreds a day); only
+    while :func:`notify_mentions` is on."""
+    return _flag(NOTIFY_ALL, False)
+
+
+def set_notify_all_messages(on: bool) -> None:
+    app_settings().setValue(NOTIFY_ALL, on)
+
+
+def notified_kinds() -> tuple[str, ...]:
+    """The kinds of inbox item that pop up a notification, from the two settings above."""
+    if not notify_mentions():
+        return ()
+    return ("mention", "reply", "comment", "message") if notify_all_messages() else ("mention",)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from publisher import APP_NAME
 from publisher.domain import EngineStatus
+from publisher.domain.inbox import InboxRow
 from ui.labels import local_datetime
 from ui.resources import app_icon
 
@@ -31,6 +32,7 @@ class TrayIcon(QSystemTrayIcon):
     failed_posts_requested = Signal()
     publish_now_requested = Signal()
     quit_requested = Signal()
+    inbox_item_requested = Signal(int)  # a notified inbox message was clicked
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(app_icon(), parent)
@@ -59,6 +61,7 @@ class TrayIcon(QSystemTrayIcon):
         self.activated.connect(self._on_activated)
         self.messageClicked.connect(self._on_message_clicked)
         self._last_message_was_failure = False
+        self._last_message_item: int | None = None
         self.set_status(None)
 
     def _info_action(self) -> QAction:
@@ -116,13 +119,31 @@ class TrayIcon(QSystemTrayIcon):
             )
         self._problems = problems
 
-    def notify(self, title: str, text: str, *, failure: bool = False) -> None:
-        """A balloon (a desktop notification), where the icon shows."""
+    def notify(self, title: str, text: str, *, failure: bool = False, item_id: int | None = None) -> None:
+        """A balloon (a desktop notification), where the icon shows. Clicking it opens what it is about."""
         if not self.active:
             return
         self._last_message_was_failure = failure
+        self._last_message_item = item_id
         icon = QSystemTrayIcon.MessageIcon.Warning if failure else QSystemTrayIcon.MessageIcon.Information
         self.showMessage(title, text, icon, BALLOON_MS)
+
+    def notify_arrivals(self, count: int, rows: list[InboxRow]) -> None:
+        """New inbox messages: who wrote the newest and what (one line), and how many there are."""
+        if not rows or count <= 0:
+            return
+        newest = rows[0]
+        who = newest.author_name or newest.author
+        if newest.kind == "mention":
+            title = self.tr("%1 mentioned %2").replace("%1", who).replace("%2", newest.channel)
+        else:
+            title = self.tr("%1 wrote on %2").replace("%1", who).replace("%2", newest.channel)
+        preview = " ".join(newest.text.split())
+        if len(preview) > 140:
+            preview = preview[:139] + "…"
+        if count > 1:
+            preview += "\n" + self.tr("%n more new message(s) in the inbox", "", count - 1)
+        self.notify(title, preview, item_id=newest.id)
 
     def explain_background(self) -> None:
         self.notify(
@@ -140,7 +161,9 @@ class TrayIcon(QSystemTrayIcon):
             self.open_requested.emit()
 
     def _on_message_clicked(self) -> None:
-        if self._last_message_was_failure:
+        if self._last_message_item is not None:
+            self.inbox_item_requested.emit(self._last_message_item)
+        elif self._last_message_was_failure:
             self.failed_posts_requested.emit()
         else:
             self.open_requested.emit()

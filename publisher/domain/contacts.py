@@ -161,15 +161,3 @@ class ContactDetail:
             "created_at": self.created_at.isoformat(),
             "updated_at": self.updated_at.isoformat(),
         }
-
-
-def _register_messages() -> None:
-    """The English sentences for the codes above, for the CLI and logs (kept beside the codes, like the inbox's)."""
-    from publisher.domain._contact_messages import CONTACT_MESSAGES
-    from publisher.messages import MESSAGES
-
-    for code, sentence in CONTACT_MESSAGES.items():
-        MESSAGES.setdefault(code, sentence)
-
-
-_register_messages()

@@ -801,6 +801,45 @@ class InboxService:
             ).all()
         return {name: int(n) for name, n in rows}
 
+    def campaigns(self) -> builtins.list[str]:
+        """The campaigns that conversations belong to, by name: what the campaign filter offers."""
+        with self.db.session() as session:
+            rows = session.scalars(
+                select(InboxConversation.campaign)
+                .where(InboxConversation.campaign.is_not(None))
+                .distinct()
+                .order_by(InboxConversation.campaign)
+            )
+            return [c for c in rows if c]
+
+    def latest_id(self) -> int:
+        """The newest item's id (0 when the inbox is empty): where :meth:`arrivals` starts counting."""
+        with self.db.session() as session:
+            return int(session.scalar(select(func.coalesce(func.max(InboxItem.id), 0))) or 0)
+
+    def arrivals(
+        self, after_id: int, kinds: Sequence[str] = ("mention",), *, limit: int = 5
+    ) -> tuple[int, int, builtins.list[InboxRow]]:
+        """Items of these kinds that arrived after ``after_id`` (synced by this app, ``publisher run`` or a
+        teammate): the newest id seen, how many there are, and the newest ``limit`` of them. Items already done
+        or deleted are not news."""
+        with self.db.session() as session:
+            newest = int(session.scalar(select(func.coalesce(func.max(InboxItem.id), 0))) or 0)
+            if newest <= after_id or not kinds:
+                return max(newest, after_id), 0, []
+            fresh = and_(
+                InboxItem.id > after_id,
+                InboxItem.kind.in_(list(kinds)),
+                InboxItem.status == "open",
+                InboxItem.deleted.is_(False),
+            )
+            count = int(session.scalar(select(func.count(InboxItem.id)).where(fresh)) or 0)
+            rows = [
+                self._row(r)
+                for r in session.execute(self._row_select().where(fresh).order_by(InboxItem.id.desc()).limit(limit))
+            ]
+        return newest, count, rows
+
     # -- triage ---------------------------------------------------------------------------------------------
 
     def _update_items(self, ids: Sequence[int], action: str, **values: Any) -> builtins.list[int]:

@@ -667,34 +667,34 @@
 <context>
     <name>ChannelPanel</name>
     <message>
-        <location filename="../../ui/views/preview.py" line="238"/>
+        <location filename="../../ui/views/preview.py" line="239"/>
         <source>Own text…</source>
         <translation>Eigener Text…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="240"/>
+        <location filename="../../ui/views/preview.py" line="241"/>
         <source>Write a variant of the post for this channel</source>
         <translation>Für diesen Kanal einen eigenen Text des Beitrags schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="260"/>
         <location filename="../../ui/views/preview.py" line="261"/>
-        <location filename="../../ui/views/preview.py" line="264"/>
+        <location filename="../../ui/views/preview.py" line="262"/>
+        <location filename="../../ui/views/preview.py" line="265"/>
         <source>characters</source>
         <translation>Zeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="262"/>
+        <location filename="../../ui/views/preview.py" line="263"/>
         <source>characters (weighted)</source>
         <translation>Zeichen (gewichtet)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="263"/>
+        <location filename="../../ui/views/preview.py" line="264"/>
         <source>bytes</source>
         <translation>Bytes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/preview.py" line="273"/>
+        <location filename="../../ui/views/preview.py" line="274"/>
         <source>%n post(s) as a thread</source>
         <translation>
             <numerusform>%n Beitrag als Thread</numerusform>
@@ -1066,8 +1066,8 @@
     </message>
     <message>
         <location filename="../../ui/views/compose.py" line="540"/>
-        <source>Fix the problems marked ⛔ first. %1</source>
-        <translation>Beheben Sie zuerst die mit ⛔ markierten Probleme. %1</translation>
+        <source>Fix the problems that block publishing first. %1</source>
+        <translation>Beheben Sie zuerst die Probleme, die das Veröffentlichen verhindern. %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/compose.py" line="554"/>
@@ -1095,144 +1095,131 @@
     </message>
 </context>
 <context>
-    <name>InboxListModel</name>
+    <name>ContactListModel</name>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="174"/>
-        <source>Channel</source>
-        <translation>Kanal</translation>
+        <location filename="../../ui/views/contacts.py" line="117"/>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="175"/>
-        <source>Author</source>
-        <translation>Autor</translation>
+        <location filename="../../ui/views/contacts.py" line="117"/>
+        <source>Handles</source>
+        <translation>Kennungen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="176"/>
-        <source>Message</source>
-        <translation>Nachricht</translation>
+        <location filename="../../ui/views/contacts.py" line="117"/>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="177"/>
-        <source>Received</source>
-        <translation>Empfangen</translation>
+        <location filename="../../ui/views/contacts.py" line="141"/>
+        <source>Tags: %1</source>
+        <translation>Schlagwörter: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="178"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/inbox_model.py" line="179"/>
-        <source>Sentiment</source>
-        <translation>Stimmung</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/inbox_model.py" line="180"/>
-        <source>Assigned to</source>
-        <translation>Zugewiesen an</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/inbox_model.py" line="221"/>
-        <source>(deleted)</source>
-        <translation>(gelöscht)</translation>
+        <location filename="../../ui/views/contacts.py" line="143"/>
+        <source>Last message: %1</source>
+        <translation>Letzte Nachricht: %1</translation>
     </message>
 </context>
 <context>
-    <name>InboxView</name>
+    <name>ContactsView</name>
     <message>
-        <location filename="../../ui/views/inbox.py" line="77"/>
-        <source>Inbox</source>
-        <translation>Posteingang</translation>
+        <location filename="../../ui/views/contacts.py" line="265"/>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="82"/>
-        <source>Open</source>
-        <translation>Offen</translation>
+        <location filename="../../ui/views/contacts.py" line="270"/>
+        <source>Search name or handle</source>
+        <translation>Name oder Kennung suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="83"/>
-        <source>Done</source>
-        <translation>Erledigt</translation>
+        <location filename="../../ui/views/contacts.py" line="274"/>
+        <location filename="../../ui/views/contacts.py" line="463"/>
+        <source>All tags</source>
+        <translation>Alle Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="84"/>
-        <source>All</source>
-        <translation>Alle</translation>
+        <location filename="../../ui/views/contacts.py" line="318"/>
+        <source>Rename… (F2)</source>
+        <translation>Umbenennen… (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="86"/>
-        <location filename="../../ui/views/inbox.py" line="295"/>
-        <source>All channels</source>
-        <translation>Alle Kanäle</translation>
+        <location filename="../../ui/views/contacts.py" line="320"/>
+        <source>Merge with… (Ctrl+M)</source>
+        <translation>Zusammenführen mit… (Strg+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="88"/>
-        <source>Any sentiment</source>
-        <translation>Jede Stimmung</translation>
+        <location filename="../../ui/views/contacts.py" line="321"/>
+        <source>This person writes from another handle too: show them as one contact</source>
+        <translation>Diese Person schreibt auch unter einer anderen Kennung: als einen Kontakt zeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="92"/>
-        <source>Assigned to</source>
-        <translation>Zugewiesen an</translation>
+        <location filename="../../ui/views/contacts.py" line="338"/>
+        <source>Split off</source>
+        <translation>Abtrennen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="95"/>
-        <source>Tag</source>
-        <translation>Schlagwort</translation>
+        <location filename="../../ui/views/contacts.py" line="339"/>
+        <source>This handle is someone else: show it as a contact of its own again</source>
+        <translation>Diese Kennung gehört jemand anderem: wieder als eigenen Kontakt zeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="98"/>
-        <source>Search messages and authors</source>
-        <translation>Nachrichten und Autoren suchen</translation>
+        <location filename="../../ui/views/contacts.py" line="341"/>
+        <source>Handles</source>
+        <translation>Kennungen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="100"/>
-        <source>Sync now</source>
-        <translation>Jetzt abrufen</translation>
+        <location filename="../../ui/views/contacts.py" line="347"/>
+        <source>e.g. press, vip (separate tags with commas)</source>
+        <translation>z. B. Presse, VIP (Schlagwörter durch Kommas trennen)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="101"/>
-        <source>Fetch new replies, mentions, comments and messages from every channel</source>
-        <translation>Neue Antworten, Erwähnungen, Kommentare und Nachrichten von allen Kanälen abrufen</translation>
+        <location filename="../../ui/views/contacts.py" line="349"/>
+        <source>Save tags</source>
+        <translation>Schlagwörter speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="165"/>
-        <location filename="../../ui/views/inbox.py" line="428"/>
-        <source>Mark done (E)</source>
-        <translation>Erledigt (E)</translation>
+        <location filename="../../ui/views/contacts.py" line="356"/>
+        <source>What the team should know about this person</source>
+        <translation>Was das Team über diese Person wissen sollte</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="166"/>
-        <source>Assign… (A)</source>
-        <translation>Zuweisen… (A)</translation>
+        <location filename="../../ui/views/contacts.py" line="360"/>
+        <source>Save notes (Ctrl+S)</source>
+        <translation>Notizen speichern (Strg+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="167"/>
-        <source>Add tag…</source>
-        <translation>Schlagwort…</translation>
+        <location filename="../../ui/views/contacts.py" line="369"/>
+        <source>Tags:</source>
+        <translation>Schlagwörter:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="178"/>
-        <source>Write a reply (R), send with Ctrl+Return</source>
-        <translation>Antwort schreiben (R), senden mit Strg+Eingabe</translation>
+        <location filename="../../ui/views/contacts.py" line="382"/>
+        <source>Double-click or press Enter to open the message in the inbox</source>
+        <translation>Doppelklicken oder Eingabe drücken, um die Nachricht im Posteingang zu öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="182"/>
-        <source>Send reply</source>
-        <translation>Antwort senden</translation>
+        <location filename="../../ui/views/contacts.py" line="399"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="183"/>
-        <source>Send reply (Ctrl+Return)</source>
-        <translation>Antwort senden (Strg+Eingabe)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/inbox.py" line="205"/>
-        <source>Select a message to read the conversation and answer.</source>
-        <translation>Wählen Sie eine Nachricht, um das Gespräch zu lesen und zu antworten.</translation>
+        <location filename="../../ui/views/contacts.py" line="406"/>
+        <source>Select a contact to see every handle they write from, their messages, tags and notes. Contacts come from the inbox: everyone who writes to one of your channels is here.</source>
+        <translation>Wählen Sie einen Kontakt, um alle Kennungen, unter denen die Person schreibt, ihre Nachrichten, Schlagwörter und Notizen zu sehen. Kontakte kommen aus dem Posteingang: Wer einem Ihrer Kanäle schreibt, steht hier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/inbox.py" line="335"/>
+        <location filename="../../ui/views/contacts.py" line="477"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n Kontakt</numerusform>
+            <numerusform>%n Kontakte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/contacts.py" line="546"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n Nachricht</numerusform>
@@ -1240,63 +1227,392 @@
         </translation>
     </message>
     <message>
+        <location filename="../../ui/views/contacts.py" line="549"/>
+        <source>first %1, last %2</source>
+        <translation>zuerst %1, zuletzt %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="556"/>
+        <source>on the network: %1</source>
+        <translation>im Netzwerk: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="561"/>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="561"/>
+        <source>Handle</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="561"/>
+        <source>Name on the network</source>
+        <translation>Name im Netzwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="561"/>
+        <location filename="../../ui/views/contacts.py" line="617"/>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="594"/>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="594"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="594"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="594"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="594"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="612"/>
+        <source>Messages (the newest %1 of %2)</source>
+        <translation>Nachrichten (die neuesten %1 von %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="640"/>
+        <source>%1 characters, at most %2</source>
+        <translation>%1 Zeichen, höchstens %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="642"/>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="673"/>
+        <source>Tags saved.</source>
+        <translation>Schlagwörter gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="680"/>
+        <source>Notes saved.</source>
+        <translation>Notizen gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="688"/>
+        <source>Rename contact</source>
+        <translation>Kontakt umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="689"/>
+        <source>Your name for this contact (empty: the name from the network):</source>
+        <translation>Ihr Name für diesen Kontakt (leer: der Name aus dem Netzwerk):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="695"/>
+        <source>Name saved.</source>
+        <translation>Name gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="717"/>
+        <source>Contacts merged.</source>
+        <translation>Kontakte zusammengeführt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="732"/>
+        <source>Handle split off: it is a contact of its own again.</source>
+        <translation>Kennung abgetrennt: Sie ist wieder ein eigener Kontakt.</translation>
+    </message>
+</context>
+<context>
+    <name>InboxListModel</name>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="95"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="96"/>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="97"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="98"/>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="99"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="100"/>
+        <source>Sentiment</source>
+        <translation>Stimmung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="101"/>
+        <source>Assigned to</source>
+        <translation>Zugewiesen an</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="142"/>
+        <source>(deleted)</source>
+        <translation>(gelöscht)</translation>
+    </message>
+</context>
+<context>
+    <name>InboxView</name>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="118"/>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="123"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="124"/>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="125"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="127"/>
+        <location filename="../../ui/views/inbox.py" line="415"/>
+        <source>All channels</source>
+        <translation>Alle Kanäle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="129"/>
+        <source>Any sentiment</source>
+        <translation>Jede Stimmung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="133"/>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="137"/>
+        <location filename="../../ui/views/inbox.py" line="416"/>
+        <source>All campaigns</source>
+        <translation>Alle Kampagnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="144"/>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="145"/>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="146"/>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="147"/>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="148"/>
+        <source>Between…</source>
+        <translation>Zwischen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="160"/>
+        <source>Received on or after this day</source>
+        <translation>Empfangen an oder nach diesem Tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="161"/>
+        <source>Received on or before this day</source>
+        <translation>Empfangen an oder vor diesem Tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="163"/>
+        <source>Tag</source>
+        <translation>Schlagwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="166"/>
+        <source>Search messages and authors</source>
+        <translation>Nachrichten und Autoren suchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="168"/>
+        <source>Sync now</source>
+        <translation>Jetzt abrufen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="169"/>
+        <source>Fetch new replies, mentions, comments and messages from every channel</source>
+        <translation>Neue Antworten, Erwähnungen, Kommentare und Nachrichten von allen Kanälen abrufen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="258"/>
+        <location filename="../../ui/views/inbox.py" line="619"/>
+        <source>Mark done (E)</source>
+        <translation>Erledigt (E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="259"/>
+        <source>Assign… (A)</source>
+        <translation>Zuweisen… (A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="260"/>
+        <source>Add tag…</source>
+        <translation>Schlagwort…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="261"/>
+        <source>Contact…</source>
+        <translation>Kontakt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="262"/>
+        <source>The person behind this message: their history, tags and notes</source>
+        <translation>Die Person hinter dieser Nachricht: Verlauf, Schlagwörter und Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="275"/>
+        <source>Write a reply (R), send with Ctrl+Return</source>
+        <translation>Antwort schreiben (R), senden mit Strg+Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="279"/>
+        <source>Send reply</source>
+        <translation>Antwort senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="280"/>
+        <location filename="../../ui/views/inbox.py" line="733"/>
+        <source>Send reply (Ctrl+Return)</source>
+        <translation>Antwort senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="293"/>
+        <source>Saved replies</source>
+        <translation>Gespeicherte Antworten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="294"/>
+        <source>Insert a saved reply; {name} and the other placeholders are filled in</source>
+        <translation>Eine gespeicherte Antwort einfügen; {name} und die anderen Platzhalter werden ausgefüllt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="315"/>
+        <source>Select a message to read the conversation and answer.</source>
+        <translation>Wählen Sie eine Nachricht, um das Gespräch zu lesen und zu antworten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="420"/>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/inbox.py" line="422"/>
+        <source>Me (%1)</source>
+        <translation>Ich (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="424"/>
+        <source>Anyone</source>
+        <translation>Alle Personen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/inbox.py" line="497"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="613"/>
         <source>assigned to %1</source>
         <translation>zugewiesen an %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="424"/>
+        <location filename="../../ui/views/inbox.py" line="615"/>
         <source>tags: %1</source>
         <translation>Schlagwörter: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="426"/>
+        <location filename="../../ui/views/inbox.py" line="617"/>
         <source>campaign: %1</source>
         <translation>Kampagne: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="428"/>
+        <location filename="../../ui/views/inbox.py" line="619"/>
         <source>Reopen (E)</source>
         <translation>Wieder öffnen (E)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="435"/>
+        <location filename="../../ui/views/inbox.py" line="626"/>
         <source>Our post</source>
         <translation>Unser Beitrag</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="435"/>
+        <location filename="../../ui/views/inbox.py" line="626"/>
         <source>Our reply</source>
         <translation>Unsere Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="435"/>
+        <location filename="../../ui/views/inbox.py" line="626"/>
         <source>On the network:</source>
         <translation>Im Netzwerk:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="470"/>
+        <location filename="../../ui/views/inbox.py" line="661"/>
         <source>sent %1</source>
         <translation>gesendet %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="472"/>
+        <location filename="../../ui/views/inbox.py" line="663"/>
         <source>not sent: %1</source>
         <translation>nicht gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="473"/>
+        <location filename="../../ui/views/inbox.py" line="664"/>
         <source>sending…</source>
         <translation>wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="477"/>
+        <location filename="../../ui/views/inbox.py" line="668"/>
         <source>Link target: %1</source>
         <translation>Linkziel: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/inbox.py" line="489"/>
-        <location filename="../../ui/views/inbox.py" line="495"/>
+        <location filename="../../ui/views/inbox.py" line="680"/>
+        <location filename="../../ui/views/inbox.py" line="687"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n Zeichen</numerusform>
@@ -1304,47 +1620,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="497"/>
+        <location filename="../../ui/views/inbox.py" line="689"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="521"/>
+        <location filename="../../ui/views/inbox.py" line="717"/>
+        <source>Blocks sending</source>
+        <translation>Verhindert das Senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="717"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="733"/>
+        <source>Fix the problems that block sending first</source>
+        <translation>Beheben Sie zuerst die Probleme, die das Senden verhindern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="765"/>
         <source>Reply sent.</source>
         <translation>Antwort gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="568"/>
+        <location filename="../../ui/views/inbox.py" line="812"/>
+        <source>Nobody</source>
+        <translation>Niemand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="819"/>
         <source>Assign</source>
         <translation>Zuweisen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="569"/>
-        <source>Assign to (empty for nobody):</source>
-        <translation>Zuweisen an (leer für niemanden):</translation>
+        <location filename="../../ui/views/inbox.py" line="820"/>
+        <source>Assign this message to a teammate (or type a login name):</source>
+        <translation>Diese Nachricht einer Person im Team zuweisen (oder einen Anmeldenamen eingeben):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="586"/>
+        <location filename="../../ui/views/inbox.py" line="838"/>
         <source>Add tag</source>
         <translation>Schlagwort hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="586"/>
+        <location filename="../../ui/views/inbox.py" line="838"/>
         <source>Tag:</source>
         <translation>Schlagwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="602"/>
+        <location filename="../../ui/views/inbox.py" line="860"/>
+        <source>No saved replies yet</source>
+        <translation>Noch keine gespeicherten Antworten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="863"/>
+        <source>Save this reply for later…</source>
+        <translation>Diese Antwort für später speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="866"/>
+        <source>Manage saved replies…</source>
+        <translation>Gespeicherte Antworten verwalten…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="942"/>
         <source>Syncing…</source>
         <translation>Wird abgerufen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="609"/>
+        <location filename="../../ui/views/inbox.py" line="949"/>
         <source>No channel with an inbox is connected.</source>
         <translation>Kein Kanal mit Posteingang ist verbunden.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="618"/>
+        <location filename="../../ui/views/inbox.py" line="958"/>
         <source>%1 new, %2 updated</source>
         <translation>%1 neu, %2 aktualisiert</translation>
     </message>
@@ -1352,114 +1703,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Demo workspace</source>
         <translation>Demo-Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Inbox</source>
         <translation>Posteingang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Analytics</source>
         <translation>Auswertung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&lt;p&gt;Reach and engagement per post, channel and campaign over time, response times of the inbox, and the best time to post from your own history, with CSV and PDF export.&lt;/p&gt;&lt;p&gt;Metrics are read from the networks once network channels are connected; feed folders report none.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Reichweite und Interaktionen pro Beitrag, Kanal und Kampagne im Zeitverlauf, Antwortzeiten im Posteingang und die beste Zeit zum Veröffentlichen anhand Ihres bisherigen Verlaufs, mit Export als CSV und PDF.&lt;/p&gt;&lt;p&gt;Die Kennzahlen werden aus den Netzwerken gelesen, sobald Netzwerkkanäle verbunden sind; Feed-Ordner liefern keine.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Brand</source>
         <translation>Marke</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Compose</source>
         <translation>Verfassen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>Posts</source>
         <translation>Beiträge</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="88"/>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Channels</source>
         <translation>Kanäle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Opening your workspace…</source>
         <translation>Ihr Arbeitsbereich wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&amp;New post</source>
         <translation>&amp;Neuer Beitrag</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Add &amp;feed channel…</source>
         <translation>&amp;Feed-Kanal hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>&amp;About Publisher</source>
         <translation>&amp;Über Publisher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Post saved.</source>
         <translation>Beitrag gespeichert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Inbox: %n unread message(s)</source>
         <translation>
             <numerusform>Posteingang: %n ungelesene Nachricht</numerusform>
@@ -1467,32 +1823,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Publishing engine: starting…</source>
         <translation>Veröffentlichungsdienst: wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Publishing engine: running</source>
         <translation>Veröffentlichungsdienst: läuft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Publishing engine: stopped — scheduled posts wait until it runs</source>
         <translation>Veröffentlichungsdienst: angehalten – geplante Beiträge warten, bis er läuft</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>last run %1</source>
         <translation>letzter Lauf %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>next %1</source>
         <translation>nächster Lauf %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>%n delivery(s) need attention</source>
         <translation>
             <numerusform>%n Zustellung erfordert Aufmerksamkeit</numerusform>
@@ -1500,17 +1856,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>About Publisher</source>
         <translation>Über Publisher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>&lt;h3&gt;Publisher %1&lt;/h3&gt;&lt;p&gt;Draft once, publish to every channel in one brand voice, and answer every reply from one inbox.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Publisher %1&lt;/h3&gt;&lt;p&gt;Einmal verfassen, auf allen Kanälen mit einheitlicher Markenstimme veröffentlichen und alle Antworten aus einem Posteingang beantworten.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Publishing due posts now…</source>
         <translation>Fällige Beiträge werden jetzt veröffentlicht…</translation>
     </message>
@@ -1567,19 +1923,55 @@
 <context>
     <name>MediaThumb</name>
     <message>
-        <location filename="../../ui/views/preview.py" line="99"/>
+        <location filename="../../ui/views/preview.py" line="100"/>
         <source>No alt text</source>
         <translation>Kein Alternativtext</translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="105"/>
+        <location filename="../../ui/views/preview.py" line="106"/>
         <source>ALT</source>
         <translation>ALT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="105"/>
+        <location filename="../../ui/views/preview.py" line="106"/>
         <source>NO ALT</source>
         <translation>OHNE ALT</translation>
+    </message>
+</context>
+<context>
+    <name>MergeContactDialog</name>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="161"/>
+        <source>Merge with…</source>
+        <translation>Zusammenführen mit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="164"/>
+        <source>Choose the contact that is the same person as %1. Their handles, messages, tags and notes are shown together from then on; you can split a handle off again at any time.</source>
+        <translation>Wählen Sie den Kontakt, der dieselbe Person ist wie %1. Kennungen, Nachrichten, Schlagwörter und Notizen werden danach zusammen gezeigt; Sie können eine Kennung jederzeit wieder abtrennen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="171"/>
+        <source>Search name or handle</source>
+        <translation>Name oder Kennung suchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="183"/>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/contacts.py" line="225"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="227"/>
+        <source>No other contact matches.</source>
+        <translation>Kein anderer Kontakt passt.</translation>
     </message>
 </context>
 <context>
@@ -1596,33 +1988,33 @@
 <context>
     <name>PostListModel</name>
     <message>
-        <location filename="../../ui/views/post_model.py" line="134"/>
+        <location filename="../../ui/views/post_model.py" line="47"/>
         <source>Post</source>
         <translation>Beitrag</translation>
     </message>
     <message>
-        <location filename="../../ui/views/post_model.py" line="135"/>
+        <location filename="../../ui/views/post_model.py" line="48"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/post_model.py" line="136"/>
+        <location filename="../../ui/views/post_model.py" line="49"/>
         <source>Scheduled</source>
         <comment>column header: when the post goes out</comment>
         <translation>Geplant für</translation>
     </message>
     <message>
-        <location filename="../../ui/views/post_model.py" line="137"/>
+        <location filename="../../ui/views/post_model.py" line="50"/>
         <source>Channels</source>
         <translation>Kanäle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/post_model.py" line="138"/>
+        <location filename="../../ui/views/post_model.py" line="51"/>
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location filename="../../ui/views/post_model.py" line="158"/>
+        <location filename="../../ui/views/post_model.py" line="71"/>
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
@@ -1630,7 +2022,7 @@
 <context>
     <name>PostPreview</name>
     <message>
-        <location filename="../../ui/views/preview.py" line="207"/>
+        <location filename="../../ui/views/preview.py" line="208"/>
         <source>Link preview</source>
         <translation>Linkvorschau</translation>
     </message>
@@ -1960,6 +2352,64 @@
     </message>
 </context>
 <context>
+    <name>SavedRepliesDialog</name>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="51"/>
+        <source>Saved replies</source>
+        <translation>Gespeicherte Antworten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="55"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="65"/>
+        <source>e.g. Delivery delayed</source>
+        <translation>z. B. Lieferung verzögert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="67"/>
+        <source>Hi {first_name}, thank you for telling us…</source>
+        <translation>Hallo {first_name}, danke für Ihre Nachricht…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="70"/>
+        <source>Placeholders: {name} the author&apos;s name (or handle), {first_name} its first word, {handle}, {channel}, {me} your name. Write {{ and }} for a literal brace.</source>
+        <translation>Platzhalter: {name} der Name der Person (oder ihre Kennung), {first_name} dessen erstes Wort, {handle}, {channel}, {me} Ihr Name. Schreiben Sie {{ und }} für eine geschweifte Klammer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="82"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="86"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="89"/>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="90"/>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="198"/>
+        <source>Delete saved reply</source>
+        <translation>Gespeicherte Antwort löschen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="199"/>
+        <source>Delete the saved reply “%1” for the whole team?</source>
+        <translation>Die gespeicherte Antwort „%1“ für das ganze Team löschen?</translation>
+    </message>
+</context>
+<context>
     <name>SendBackDialog</name>
     <message>
         <location filename="../../ui/views/calendar.py" line="108"/>
@@ -1980,163 +2430,178 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/views/settings.py" line="50"/>
+        <location filename="../../ui/views/settings.py" line="57"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="59"/>
+        <location filename="../../ui/views/settings.py" line="66"/>
         <source>Storage</source>
         <translation>Datenspeicher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="61"/>
+        <location filename="../../ui/views/settings.py" line="68"/>
         <source>Database:</source>
         <translation>Datenbank:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="62"/>
+        <location filename="../../ui/views/settings.py" line="69"/>
         <source>Data folder:</source>
         <translation>Datenordner:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="67"/>
+        <location filename="../../ui/views/settings.py" line="74"/>
         <source>Choose another database with --db URL or the PUBLISHER_DB environment variable; a team shares one PostgreSQL database.</source>
         <translation>Eine andere Datenbank wählen Sie mit --db URL oder der Umgebungsvariablen PUBLISHER_DB; ein Team nutzt gemeinsam eine PostgreSQL-Datenbank.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="72"/>
+        <location filename="../../ui/views/settings.py" line="79"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="73"/>
+        <location filename="../../ui/views/settings.py" line="80"/>
         <source>Passwords and tokens</source>
         <translation>Passwörter und Token</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="75"/>
+        <location filename="../../ui/views/settings.py" line="82"/>
         <source>Keyring:</source>
         <translation>Schlüsselbund:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="77"/>
+        <location filename="../../ui/views/settings.py" line="84"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="80"/>
+        <location filename="../../ui/views/settings.py" line="87"/>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="81"/>
+        <location filename="../../ui/views/settings.py" line="88"/>
         <source>set PUBLISHER_LANG=en or de to change it</source>
         <translation>zum Ändern PUBLISHER_LANG=en oder de setzen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="83"/>
+        <location filename="../../ui/views/settings.py" line="90"/>
         <source>Time zone:</source>
         <translation>Zeitzone:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="84"/>
+        <location filename="../../ui/views/settings.py" line="91"/>
         <source>Version:</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="86"/>
+        <location filename="../../ui/views/settings.py" line="93"/>
         <source>Publishing in the background</source>
         <translation>Im Hintergrund veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="88"/>
+        <location filename="../../ui/views/settings.py" line="95"/>
         <source>Keep publishing in the background when the window is closed</source>
         <translation>Im Hintergrund weiter veröffentlichen, wenn das Fenster geschlossen wird</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="95"/>
+        <location filename="../../ui/views/settings.py" line="102"/>
         <source>This desktop shows no tray icons, so closing the window stops publishing.</source>
         <translation>Diese Arbeitsumgebung zeigt keine Symbole im Infobereich; das Schließen des Fensters beendet daher das Veröffentlichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="100"/>
+        <location filename="../../ui/views/settings.py" line="107"/>
         <source>To publish while Publisher is not open at all, for example after a restart, install the background service once:</source>
         <translation>Um zu veröffentlichen, während Publisher gar nicht geöffnet ist, zum Beispiel nach einem Neustart, richten Sie einmal den Hintergrunddienst ein:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="110"/>
+        <location filename="../../ui/views/settings.py" line="117"/>
+        <source>Inbox notifications</source>
+        <translation>Benachrichtigungen aus dem Posteingang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="119"/>
+        <source>Notify me when someone mentions one of our accounts</source>
+        <translation>Benachrichtigen, wenn jemand eines unserer Konten erwähnt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="122"/>
+        <source>Also for every reply, comment and direct message</source>
+        <translation>Auch bei jeder Antwort, jedem Kommentar und jeder Direktnachricht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="130"/>
         <source>Workflow</source>
         <translation>Arbeitsablauf</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="112"/>
+        <location filename="../../ui/views/settings.py" line="132"/>
         <source>Posts need an editor&apos;s approval before they are scheduled</source>
         <translation>Beiträge brauchen eine Freigabe der Redaktion, bevor sie eingeplant werden</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="118"/>
+        <location filename="../../ui/views/settings.py" line="138"/>
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="121"/>
+        <location filename="../../ui/views/settings.py" line="141"/>
         <source>When no runner was running at a post&apos;s time (the computer was off or asleep), it still goes out if it is at most this late; older ones wait for your decision.</source>
         <translation>Lief zur Zeit eines Beitrags kein Publisher (der Rechner war aus oder im Ruhezustand), geht er trotzdem raus, wenn er höchstens so spät ist; ältere warten auf Ihre Entscheidung.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="129"/>
+        <location filename="../../ui/views/settings.py" line="149"/>
         <source>Missed posts still go out up to:</source>
         <translation>Verpasste Beiträge gehen noch raus bis:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="131"/>
+        <location filename="../../ui/views/settings.py" line="151"/>
         <source>You:</source>
         <translation>Sie:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="133"/>
+        <location filename="../../ui/views/settings.py" line="153"/>
         <source>People:</source>
         <translation>Personen:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="134"/>
+        <location filename="../../ui/views/settings.py" line="154"/>
         <source>Give someone a role…</source>
         <translation>Jemandem eine Rolle geben…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="183"/>
+        <location filename="../../ui/views/settings.py" line="204"/>
         <source>Only an admin can change these settings.</source>
         <translation>Nur die Administration kann diese Einstellungen ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="192"/>
+        <location filename="../../ui/views/settings.py" line="213"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="197"/>
-        <location filename="../../ui/views/settings.py" line="201"/>
+        <location filename="../../ui/views/settings.py" line="218"/>
+        <location filename="../../ui/views/settings.py" line="222"/>
         <source>Give someone a role</source>
         <translation>Jemandem eine Rolle geben</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="197"/>
+        <location filename="../../ui/views/settings.py" line="218"/>
         <source>Login name of the person:</source>
         <translation>Anmeldename der Person:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="201"/>
+        <location filename="../../ui/views/settings.py" line="222"/>
         <source>Role:</source>
         <translation>Rolle:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="222"/>
+        <location filename="../../ui/views/settings.py" line="243"/>
         <source>%1 — secrets are stored here and nowhere else.</source>
         <translation>%1 – Zugangsdaten werden ausschließlich hier gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="227"/>
+        <location filename="../../ui/views/settings.py" line="248"/>
         <source>No usable keyring (%1). Channels that need a password or token cannot be added until one is installed and unlocked (e.g. GNOME Keyring or KWallet), or chosen with PYTHON_KEYRING_BACKEND.</source>
         <translation>Kein verwendbarer Schlüsselbund (%1). Kanäle, die ein Passwort oder Token benötigen, können erst hinzugefügt werden, wenn ein Schlüsselbund installiert und entsperrt (z. B. GNOME Keyring oder KWallet) oder mit PYTHON_KEYRING_BACKEND ausgewählt ist.</translation>
     </message>
@@ -2144,32 +2609,32 @@
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../ui/tray.py" line="44"/>
+        <location filename="../../ui/tray.py" line="46"/>
         <source>Show failed posts</source>
         <translation>Fehlgeschlagene Beiträge anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="48"/>
+        <location filename="../../ui/tray.py" line="50"/>
         <source>Open Publisher</source>
         <translation>Publisher öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="51"/>
+        <location filename="../../ui/tray.py" line="53"/>
         <source>Publish due posts now</source>
         <translation>Fällige Beiträge jetzt veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="55"/>
+        <location filename="../../ui/tray.py" line="57"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="81"/>
+        <location filename="../../ui/tray.py" line="84"/>
         <source>Publishing engine: starting…</source>
         <translation>Veröffentlichungsdienst: wird gestartet…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="83"/>
+        <location filename="../../ui/tray.py" line="86"/>
         <source>Publishing engine: running (%n runner(s))</source>
         <translation>
             <numerusform>Veröffentlichungsdienst: läuft (%n Instanz)</numerusform>
@@ -2177,22 +2642,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="85"/>
+        <location filename="../../ui/tray.py" line="88"/>
         <source>Publishing engine: stopped</source>
         <translation>Veröffentlichungsdienst: angehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="90"/>
+        <location filename="../../ui/tray.py" line="93"/>
         <source>Next due: %1</source>
         <translation>Als Nächstes fällig: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="92"/>
+        <location filename="../../ui/tray.py" line="95"/>
         <source>Nothing is due</source>
         <translation>Nichts ist fällig</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="99"/>
+        <location filename="../../ui/tray.py" line="102"/>
         <source>%n delivery(s) need attention</source>
         <translation>
             <numerusform>%n Zustellung erfordert Aufmerksamkeit</numerusform>
@@ -2200,12 +2665,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="111"/>
+        <location filename="../../ui/tray.py" line="114"/>
         <source>Publishing failed</source>
         <translation>Veröffentlichen fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="113"/>
+        <location filename="../../ui/tray.py" line="116"/>
         <source>%n more delivery(s) need attention. Click to see the failed posts.</source>
         <translation>
             <numerusform>%n weitere Zustellung erfordert Aufmerksamkeit. Klicken Sie, um die fehlgeschlagenen Beiträge zu sehen.</numerusform>
@@ -2213,7 +2678,25 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="131"/>
+        <location filename="../../ui/tray.py" line="138"/>
+        <source>%1 mentioned %2</source>
+        <translation>%1 hat %2 erwähnt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="140"/>
+        <source>%1 wrote on %2</source>
+        <translation>%1 schrieb auf %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="145"/>
+        <source>%n more new message(s) in the inbox</source>
+        <translation>
+            <numerusform>%n weitere neue Nachricht im Posteingang</numerusform>
+            <numerusform>%n weitere neue Nachrichten im Posteingang</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="152"/>
         <source>Publisher keeps publishing in the background. Choose Quit in this icon&apos;s menu to stop it, or turn this off in Settings.</source>
         <translation>Publisher veröffentlicht im Hintergrund weiter. Wählen Sie „Beenden“ im Menü dieses Symbols, um es zu beenden, oder schalten Sie dies in den Einstellungen aus.</translation>
     </message>
@@ -2284,6 +2767,39 @@
         <location filename="../../ui/views/calendar_items.py" line="220"/>
         <source>Time zones</source>
         <translation>Zeitzonen</translation>
+    </message>
+</context>
+<context>
+    <name>contacts</name>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="70"/>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="71"/>
+        <source>Mention</source>
+        <translation>Erwähnung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="72"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="73"/>
+        <source>Direct message</source>
+        <translation>Direktnachricht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="80"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="81"/>
+        <source>Done</source>
+        <translation>Erledigt</translation>
     </message>
 </context>
 <context>
@@ -2670,51 +3186,136 @@
     </message>
     <message>
         <location filename="../../ui/errors.py" line="203"/>
+        <source>This contact no longer exists (contact {id}). Refresh the list.</source>
+        <translation>Diesen Kontakt gibt es nicht mehr (Kontakt {id}). Aktualisieren Sie die Liste.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="206"/>
+        <source>The author of this message is not known, so there is no contact to show.</source>
+        <translation>Die Person hinter dieser Nachricht ist unbekannt, daher gibt es keinen Kontakt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="209"/>
+        <source>A contact cannot be merged with itself. Choose another contact.</source>
+        <translation>Ein Kontakt kann nicht mit sich selbst zusammengeführt werden. Wählen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="212"/>
+        <source>These contacts are merged already: they are shown as one person.</source>
+        <translation>Diese Kontakte sind schon zusammengeführt: Sie werden als eine Person gezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="215"/>
+        <source>This contact is not merged with anyone, so there is nothing to split off.</source>
+        <translation>Dieser Kontakt ist mit niemandem zusammengeführt, es gibt nichts abzutrennen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="218"/>
+        <source>A contact tag needs 1 to {max} characters. Separate tags with commas.</source>
+        <translation>Ein Schlagwort braucht 1 bis {max} Zeichen. Trennen Sie Schlagwörter durch Kommas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="221"/>
+        <source>A contact can have at most {max} tags (this would be {count}). Remove some first.</source>
+        <translation>Ein Kontakt kann höchstens {max} Schlagwörter haben (es wären {count}). Entfernen Sie zuerst einige.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="224"/>
+        <source>The notes are too long: {length} characters, at most {max}. Shorten them, then save again.</source>
+        <translation>Die Notizen sind zu lang: {length} Zeichen, höchstens {max}. Kürzen Sie sie und speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="227"/>
+        <source>The name is too long (at most {max} characters).</source>
+        <translation>Der Name ist zu lang (höchstens {max} Zeichen).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="230"/>
         <source>The channel &apos;{channel}&apos; has no inbox: Publisher cannot read or answer its messages.</source>
         <translation>Der Kanal „{channel}“ hat keinen Posteingang: Publisher kann seine Nachrichten weder lesen noch beantworten.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="206"/>
+        <location filename="../../ui/errors.py" line="233"/>
         <source>This message is no longer in the inbox (item {id}). Refresh the list.</source>
         <translation>Diese Nachricht ist nicht mehr im Posteingang (Eintrag {id}). Aktualisieren Sie die Liste.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="209"/>
+        <location filename="../../ui/errors.py" line="236"/>
         <source>&apos;{status}&apos; is not an inbox status.</source>
         <translation>„{status}“ ist kein Status des Posteingangs.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="210"/>
+        <location filename="../../ui/errors.py" line="237"/>
         <source>&apos;{sentiment}&apos; is not a sentiment.</source>
         <translation>„{sentiment}“ ist keine Stimmung.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="211"/>
+        <location filename="../../ui/errors.py" line="238"/>
         <source>The assignee&apos;s name is too long (at most {max} characters).</source>
         <translation>Der Name der zugewiesenen Person ist zu lang (höchstens {max} Zeichen).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="214"/>
+        <location filename="../../ui/errors.py" line="241"/>
         <source>A tag needs 1 to {max} characters.</source>
         <translation>Ein Schlagwort braucht 1 bis {max} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="215"/>
+        <location filename="../../ui/errors.py" line="242"/>
         <source>The reply is empty. Write something to send.</source>
         <translation>Die Antwort ist leer. Schreiben Sie etwas, das gesendet werden soll.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="216"/>
+        <location filename="../../ui/errors.py" line="243"/>
+        <source>This saved reply no longer exists.</source>
+        <translation>Diese gespeicherte Antwort gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="244"/>
+        <source>A saved reply needs a title.</source>
+        <translation>Eine gespeicherte Antwort braucht einen Titel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="245"/>
+        <source>The title is too long: at most {limit} characters.</source>
+        <translation>Der Titel ist zu lang: höchstens {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="248"/>
+        <source>There is already a saved reply called &apos;{title}&apos;. Choose another title.</source>
+        <translation>Es gibt schon eine gespeicherte Antwort „{title}“. Wählen Sie einen anderen Titel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="251"/>
+        <source>The saved reply has no text. Write the answer it should insert.</source>
+        <translation>Die gespeicherte Antwort hat keinen Text. Schreiben Sie die Antwort, die sie einfügen soll.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="254"/>
+        <source>The saved reply is too long: at most {limit} characters.</source>
+        <translation>Die gespeicherte Antwort ist zu lang: höchstens {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="257"/>
+        <source>The saved reply uses {placeholder}, which Publisher cannot fill in. Use one of {known}, or write {{{{ and }}}} for a literal brace.</source>
+        <translation>Die gespeicherte Antwort verwendet {placeholder}, das Publisher nicht ausfüllen kann. Verwenden Sie {known} oder schreiben Sie {{{{ und }}}} für eine geschweifte Klammer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="262"/>
+        <source>The braces in the saved reply do not match. Placeholders look like {known}; write {{{{ and }}}} for a literal brace.</source>
+        <translation>Die geschweiften Klammern in der gespeicherten Antwort passen nicht zusammen. Platzhalter sehen so aus: {known}; schreiben Sie {{{{ und }}}} für eine geschweifte Klammer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="267"/>
         <source>The reply was not sent. {cause_text} It is kept as a failed reply, so nothing is lost; send it again when the problem is solved.</source>
         <translation>Die Antwort wurde nicht gesendet. {cause_text} Sie bleibt als fehlgeschlagene Antwort erhalten, nichts geht verloren; senden Sie sie erneut, wenn das Problem behoben ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="229"/>
+        <location filename="../../ui/errors.py" line="280"/>
         <source>Unexpected error ({code}).</source>
         <translation>Unerwarteter Fehler ({code}).</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="251"/>
+        <location filename="../../ui/errors.py" line="302"/>
         <source>Unexpected error: {error}</source>
         <translation>Unerwarteter Fehler: {error}</translation>
     </message>
@@ -2722,37 +3323,37 @@
 <context>
     <name>fixes</name>
     <message>
-        <location filename="../../ui/views/preview.py" line="331"/>
+        <location filename="../../ui/views/preview.py" line="342"/>
         <source>Add signature</source>
         <translation>Signatur ergänzen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="332"/>
+        <location filename="../../ui/views/preview.py" line="343"/>
         <source>Add it</source>
         <translation>Ergänzen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="333"/>
+        <location filename="../../ui/views/preview.py" line="344"/>
         <source>Add hashtags</source>
         <translation>Hashtags ergänzen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="334"/>
+        <location filename="../../ui/views/preview.py" line="345"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="335"/>
+        <location filename="../../ui/views/preview.py" line="346"/>
         <source>Lower case</source>
         <translation>Kleinschreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="336"/>
+        <location filename="../../ui/views/preview.py" line="347"/>
         <source>Tone down</source>
         <translation>Abschwächen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="337"/>
+        <location filename="../../ui/views/preview.py" line="348"/>
         <source>Escape</source>
         <translation>Maskieren</translation>
     </message>
@@ -2760,29 +3361,49 @@
 <context>
     <name>inbox</name>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="34"/>
+        <location filename="../../ui/views/inbox_model.py" line="48"/>
         <source>Negative</source>
         <translation>Negativ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="35"/>
+        <location filename="../../ui/views/inbox_model.py" line="49"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="36"/>
+        <location filename="../../ui/views/inbox_model.py" line="50"/>
         <source>Positive</source>
         <translation>Positiv</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="43"/>
+        <location filename="../../ui/views/inbox_model.py" line="57"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="44"/>
+        <location filename="../../ui/views/inbox_model.py" line="58"/>
         <source>Done</source>
         <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="72"/>
+        <source>Replies</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="73"/>
+        <source>Mentions</source>
+        <translation>Erwähnungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="74"/>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="75"/>
+        <source>Direct messages</source>
+        <translation>Direktnachrichten</translation>
     </message>
 </context>
 <context>
@@ -2851,17 +3472,17 @@
         <translation>Handlungsbedarf</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="39"/>
+        <location filename="../../ui/views/settings.py" line="46"/>
         <source>author</source>
         <translation>Autor/in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="40"/>
+        <location filename="../../ui/views/settings.py" line="47"/>
         <source>editor</source>
         <translation>Redaktion</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="41"/>
+        <location filename="../../ui/views/settings.py" line="48"/>
         <source>admin</source>
         <translation>Admin</translation>
     </message>

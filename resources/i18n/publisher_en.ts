@@ -667,34 +667,34 @@
 <context>
     <name>ChannelPanel</name>
     <message>
-        <location filename="../../ui/views/preview.py" line="238"/>
+        <location filename="../../ui/views/preview.py" line="239"/>
         <source>Own text…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="240"/>
+        <location filename="../../ui/views/preview.py" line="241"/>
         <source>Write a variant of the post for this channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="260"/>
         <location filename="../../ui/views/preview.py" line="261"/>
-        <location filename="../../ui/views/preview.py" line="264"/>
+        <location filename="../../ui/views/preview.py" line="262"/>
+        <location filename="../../ui/views/preview.py" line="265"/>
         <source>characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="262"/>
+        <location filename="../../ui/views/preview.py" line="263"/>
         <source>characters (weighted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="263"/>
+        <location filename="../../ui/views/preview.py" line="264"/>
         <source>bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/preview.py" line="273"/>
+        <location filename="../../ui/views/preview.py" line="274"/>
         <source>%n post(s) as a thread</source>
         <translation>
             <numerusform>%n post as a thread</numerusform>
@@ -1066,7 +1066,7 @@
     </message>
     <message>
         <location filename="../../ui/views/compose.py" line="540"/>
-        <source>Fix the problems marked ⛔ first. %1</source>
+        <source>Fix the problems that block publishing first. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1095,144 +1095,131 @@
     </message>
 </context>
 <context>
-    <name>InboxListModel</name>
+    <name>ContactListModel</name>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="174"/>
-        <source>Channel</source>
+        <location filename="../../ui/views/contacts.py" line="117"/>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="175"/>
-        <source>Author</source>
+        <location filename="../../ui/views/contacts.py" line="117"/>
+        <source>Handles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="176"/>
-        <source>Message</source>
+        <location filename="../../ui/views/contacts.py" line="117"/>
+        <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="177"/>
-        <source>Received</source>
+        <location filename="../../ui/views/contacts.py" line="141"/>
+        <source>Tags: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="178"/>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/inbox_model.py" line="179"/>
-        <source>Sentiment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/inbox_model.py" line="180"/>
-        <source>Assigned to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/inbox_model.py" line="221"/>
-        <source>(deleted)</source>
+        <location filename="../../ui/views/contacts.py" line="143"/>
+        <source>Last message: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>InboxView</name>
+    <name>ContactsView</name>
     <message>
-        <location filename="../../ui/views/inbox.py" line="77"/>
-        <source>Inbox</source>
+        <location filename="../../ui/views/contacts.py" line="265"/>
+        <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="82"/>
-        <source>Open</source>
+        <location filename="../../ui/views/contacts.py" line="270"/>
+        <source>Search name or handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="83"/>
-        <source>Done</source>
+        <location filename="../../ui/views/contacts.py" line="274"/>
+        <location filename="../../ui/views/contacts.py" line="463"/>
+        <source>All tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="84"/>
-        <source>All</source>
+        <location filename="../../ui/views/contacts.py" line="318"/>
+        <source>Rename… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="86"/>
-        <location filename="../../ui/views/inbox.py" line="295"/>
-        <source>All channels</source>
+        <location filename="../../ui/views/contacts.py" line="320"/>
+        <source>Merge with… (Ctrl+M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="88"/>
-        <source>Any sentiment</source>
+        <location filename="../../ui/views/contacts.py" line="321"/>
+        <source>This person writes from another handle too: show them as one contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="92"/>
-        <source>Assigned to</source>
+        <location filename="../../ui/views/contacts.py" line="338"/>
+        <source>Split off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="95"/>
-        <source>Tag</source>
+        <location filename="../../ui/views/contacts.py" line="339"/>
+        <source>This handle is someone else: show it as a contact of its own again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="98"/>
-        <source>Search messages and authors</source>
+        <location filename="../../ui/views/contacts.py" line="341"/>
+        <source>Handles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="100"/>
-        <source>Sync now</source>
+        <location filename="../../ui/views/contacts.py" line="347"/>
+        <source>e.g. press, vip (separate tags with commas)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="101"/>
-        <source>Fetch new replies, mentions, comments and messages from every channel</source>
+        <location filename="../../ui/views/contacts.py" line="349"/>
+        <source>Save tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="165"/>
-        <location filename="../../ui/views/inbox.py" line="428"/>
-        <source>Mark done (E)</source>
+        <location filename="../../ui/views/contacts.py" line="356"/>
+        <source>What the team should know about this person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="166"/>
-        <source>Assign… (A)</source>
+        <location filename="../../ui/views/contacts.py" line="360"/>
+        <source>Save notes (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="167"/>
-        <source>Add tag…</source>
+        <location filename="../../ui/views/contacts.py" line="369"/>
+        <source>Tags:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="178"/>
-        <source>Write a reply (R), send with Ctrl+Return</source>
+        <location filename="../../ui/views/contacts.py" line="382"/>
+        <source>Double-click or press Enter to open the message in the inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="182"/>
-        <source>Send reply</source>
+        <location filename="../../ui/views/contacts.py" line="399"/>
+        <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="183"/>
-        <source>Send reply (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/inbox.py" line="205"/>
-        <source>Select a message to read the conversation and answer.</source>
+        <location filename="../../ui/views/contacts.py" line="406"/>
+        <source>Select a contact to see every handle they write from, their messages, tags and notes. Contacts come from the inbox: everyone who writes to one of your channels is here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/inbox.py" line="335"/>
+        <location filename="../../ui/views/contacts.py" line="477"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/contacts.py" line="546"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -1240,63 +1227,392 @@
         </translation>
     </message>
     <message>
+        <location filename="../../ui/views/contacts.py" line="549"/>
+        <source>first %1, last %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="556"/>
+        <source>on the network: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="561"/>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="561"/>
+        <source>Handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="561"/>
+        <source>Name on the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="561"/>
+        <location filename="../../ui/views/contacts.py" line="617"/>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="594"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="594"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="594"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="594"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="594"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="612"/>
+        <source>Messages (the newest %1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="640"/>
+        <source>%1 characters, at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="642"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="673"/>
+        <source>Tags saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="680"/>
+        <source>Notes saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="688"/>
+        <source>Rename contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="689"/>
+        <source>Your name for this contact (empty: the name from the network):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="695"/>
+        <source>Name saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="717"/>
+        <source>Contacts merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="732"/>
+        <source>Handle split off: it is a contact of its own again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InboxListModel</name>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="95"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="96"/>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="97"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="98"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="99"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="100"/>
+        <source>Sentiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="101"/>
+        <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox_model.py" line="142"/>
+        <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InboxView</name>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="118"/>
+        <source>Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="123"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="124"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="125"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="127"/>
+        <location filename="../../ui/views/inbox.py" line="415"/>
+        <source>All channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="129"/>
+        <source>Any sentiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="133"/>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="137"/>
+        <location filename="../../ui/views/inbox.py" line="416"/>
+        <source>All campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="144"/>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="145"/>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="146"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="147"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="148"/>
+        <source>Between…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="160"/>
+        <source>Received on or after this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="161"/>
+        <source>Received on or before this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="163"/>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="166"/>
+        <source>Search messages and authors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="168"/>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="169"/>
+        <source>Fetch new replies, mentions, comments and messages from every channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="258"/>
+        <location filename="../../ui/views/inbox.py" line="619"/>
+        <source>Mark done (E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="259"/>
+        <source>Assign… (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="260"/>
+        <source>Add tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="261"/>
+        <source>Contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="262"/>
+        <source>The person behind this message: their history, tags and notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="275"/>
+        <source>Write a reply (R), send with Ctrl+Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="279"/>
+        <source>Send reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="280"/>
+        <location filename="../../ui/views/inbox.py" line="733"/>
+        <source>Send reply (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="293"/>
+        <source>Saved replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="294"/>
+        <source>Insert a saved reply; {name} and the other placeholders are filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="315"/>
+        <source>Select a message to read the conversation and answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="420"/>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/views/inbox.py" line="422"/>
-        <source>assigned to %1</source>
+        <source>Me (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/views/inbox.py" line="424"/>
+        <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/inbox.py" line="497"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="613"/>
+        <source>assigned to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="615"/>
         <source>tags: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="426"/>
+        <location filename="../../ui/views/inbox.py" line="617"/>
         <source>campaign: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="428"/>
+        <location filename="../../ui/views/inbox.py" line="619"/>
         <source>Reopen (E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="435"/>
+        <location filename="../../ui/views/inbox.py" line="626"/>
         <source>Our post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="435"/>
+        <location filename="../../ui/views/inbox.py" line="626"/>
         <source>Our reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="435"/>
+        <location filename="../../ui/views/inbox.py" line="626"/>
         <source>On the network:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="470"/>
+        <location filename="../../ui/views/inbox.py" line="661"/>
         <source>sent %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="472"/>
+        <location filename="../../ui/views/inbox.py" line="663"/>
         <source>not sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="473"/>
+        <location filename="../../ui/views/inbox.py" line="664"/>
         <source>sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="477"/>
+        <location filename="../../ui/views/inbox.py" line="668"/>
         <source>Link target: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/inbox.py" line="489"/>
-        <location filename="../../ui/views/inbox.py" line="495"/>
+        <location filename="../../ui/views/inbox.py" line="680"/>
+        <location filename="../../ui/views/inbox.py" line="687"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -1304,47 +1620,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="497"/>
+        <location filename="../../ui/views/inbox.py" line="689"/>
         <source>%1 / %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="521"/>
+        <location filename="../../ui/views/inbox.py" line="717"/>
+        <source>Blocks sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="717"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="733"/>
+        <source>Fix the problems that block sending first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="765"/>
         <source>Reply sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="568"/>
+        <location filename="../../ui/views/inbox.py" line="812"/>
+        <source>Nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="819"/>
         <source>Assign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="569"/>
-        <source>Assign to (empty for nobody):</source>
+        <location filename="../../ui/views/inbox.py" line="820"/>
+        <source>Assign this message to a teammate (or type a login name):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="586"/>
+        <location filename="../../ui/views/inbox.py" line="838"/>
         <source>Add tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="586"/>
+        <location filename="../../ui/views/inbox.py" line="838"/>
         <source>Tag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="602"/>
+        <location filename="../../ui/views/inbox.py" line="860"/>
+        <source>No saved replies yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="863"/>
+        <source>Save this reply for later…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="866"/>
+        <source>Manage saved replies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="942"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="609"/>
+        <location filename="../../ui/views/inbox.py" line="949"/>
         <source>No channel with an inbox is connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="618"/>
+        <location filename="../../ui/views/inbox.py" line="958"/>
         <source>%1 new, %2 updated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1352,114 +1703,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Demo workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Analytics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&lt;p&gt;Reach and engagement per post, channel and campaign over time, response times of the inbox, and the best time to post from your own history, with CSV and PDF export.&lt;/p&gt;&lt;p&gt;Metrics are read from the networks once network channels are connected; feed folders report none.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Brand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Compose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>Posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="88"/>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Opening your workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&amp;New post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Add &amp;feed channel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>&amp;About Publisher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Post saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Inbox: %n unread message(s)</source>
         <translation>
             <numerusform>Inbox: %n unread message</numerusform>
@@ -1467,32 +1823,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Publishing engine: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Publishing engine: running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Publishing engine: stopped — scheduled posts wait until it runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>last run %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>next %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>%n delivery(s) need attention</source>
         <translation>
             <numerusform>%n delivery needs attention</numerusform>
@@ -1500,17 +1856,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>About Publisher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>&lt;h3&gt;Publisher %1&lt;/h3&gt;&lt;p&gt;Draft once, publish to every channel in one brand voice, and answer every reply from one inbox.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Publishing due posts now…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1567,18 +1923,54 @@
 <context>
     <name>MediaThumb</name>
     <message>
-        <location filename="../../ui/views/preview.py" line="99"/>
+        <location filename="../../ui/views/preview.py" line="100"/>
         <source>No alt text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="105"/>
+        <location filename="../../ui/views/preview.py" line="106"/>
         <source>ALT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="105"/>
+        <location filename="../../ui/views/preview.py" line="106"/>
         <source>NO ALT</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeContactDialog</name>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="161"/>
+        <source>Merge with…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="164"/>
+        <source>Choose the contact that is the same person as %1. Their handles, messages, tags and notes are shown together from then on; you can split a handle off again at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="171"/>
+        <source>Search name or handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="183"/>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/contacts.py" line="225"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="227"/>
+        <source>No other contact matches.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1596,33 +1988,33 @@
 <context>
     <name>PostListModel</name>
     <message>
-        <location filename="../../ui/views/post_model.py" line="134"/>
+        <location filename="../../ui/views/post_model.py" line="47"/>
         <source>Post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/post_model.py" line="135"/>
+        <location filename="../../ui/views/post_model.py" line="48"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/post_model.py" line="136"/>
+        <location filename="../../ui/views/post_model.py" line="49"/>
         <source>Scheduled</source>
         <comment>column header: when the post goes out</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/post_model.py" line="137"/>
+        <location filename="../../ui/views/post_model.py" line="50"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/post_model.py" line="138"/>
+        <location filename="../../ui/views/post_model.py" line="51"/>
         <source>Campaign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/post_model.py" line="158"/>
+        <location filename="../../ui/views/post_model.py" line="71"/>
         <source>(untitled)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1630,7 +2022,7 @@
 <context>
     <name>PostPreview</name>
     <message>
-        <location filename="../../ui/views/preview.py" line="207"/>
+        <location filename="../../ui/views/preview.py" line="208"/>
         <source>Link preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1960,6 +2352,64 @@
     </message>
 </context>
 <context>
+    <name>SavedRepliesDialog</name>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="51"/>
+        <source>Saved replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="55"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="65"/>
+        <source>e.g. Delivery delayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="67"/>
+        <source>Hi {first_name}, thank you for telling us…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="70"/>
+        <source>Placeholders: {name} the author&apos;s name (or handle), {first_name} its first word, {handle}, {channel}, {me} your name. Write {{ and }} for a literal brace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="82"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="86"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="89"/>
+        <source>Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="90"/>
+        <source>Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="198"/>
+        <source>Delete saved reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_replies.py" line="199"/>
+        <source>Delete the saved reply “%1” for the whole team?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SendBackDialog</name>
     <message>
         <location filename="../../ui/views/calendar.py" line="108"/>
@@ -1980,163 +2430,178 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/views/settings.py" line="50"/>
+        <location filename="../../ui/views/settings.py" line="57"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="59"/>
+        <location filename="../../ui/views/settings.py" line="66"/>
         <source>Storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="61"/>
+        <location filename="../../ui/views/settings.py" line="68"/>
         <source>Database:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="62"/>
+        <location filename="../../ui/views/settings.py" line="69"/>
         <source>Data folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="67"/>
+        <location filename="../../ui/views/settings.py" line="74"/>
         <source>Choose another database with --db URL or the PUBLISHER_DB environment variable; a team shares one PostgreSQL database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="72"/>
+        <location filename="../../ui/views/settings.py" line="79"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="73"/>
+        <location filename="../../ui/views/settings.py" line="80"/>
         <source>Passwords and tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="75"/>
+        <location filename="../../ui/views/settings.py" line="82"/>
         <source>Keyring:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="77"/>
+        <location filename="../../ui/views/settings.py" line="84"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="80"/>
+        <location filename="../../ui/views/settings.py" line="87"/>
         <source>Language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="81"/>
+        <location filename="../../ui/views/settings.py" line="88"/>
         <source>set PUBLISHER_LANG=en or de to change it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="83"/>
+        <location filename="../../ui/views/settings.py" line="90"/>
         <source>Time zone:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="84"/>
+        <location filename="../../ui/views/settings.py" line="91"/>
         <source>Version:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="86"/>
+        <location filename="../../ui/views/settings.py" line="93"/>
         <source>Publishing in the background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="88"/>
+        <location filename="../../ui/views/settings.py" line="95"/>
         <source>Keep publishing in the background when the window is closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="95"/>
+        <location filename="../../ui/views/settings.py" line="102"/>
         <source>This desktop shows no tray icons, so closing the window stops publishing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="100"/>
+        <location filename="../../ui/views/settings.py" line="107"/>
         <source>To publish while Publisher is not open at all, for example after a restart, install the background service once:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="110"/>
+        <location filename="../../ui/views/settings.py" line="117"/>
+        <source>Inbox notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="119"/>
+        <source>Notify me when someone mentions one of our accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="122"/>
+        <source>Also for every reply, comment and direct message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings.py" line="130"/>
         <source>Workflow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="112"/>
+        <location filename="../../ui/views/settings.py" line="132"/>
         <source>Posts need an editor&apos;s approval before they are scheduled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="118"/>
+        <location filename="../../ui/views/settings.py" line="138"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="121"/>
+        <location filename="../../ui/views/settings.py" line="141"/>
         <source>When no runner was running at a post&apos;s time (the computer was off or asleep), it still goes out if it is at most this late; older ones wait for your decision.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="129"/>
+        <location filename="../../ui/views/settings.py" line="149"/>
         <source>Missed posts still go out up to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="131"/>
+        <location filename="../../ui/views/settings.py" line="151"/>
         <source>You:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="133"/>
+        <location filename="../../ui/views/settings.py" line="153"/>
         <source>People:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="134"/>
+        <location filename="../../ui/views/settings.py" line="154"/>
         <source>Give someone a role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="183"/>
+        <location filename="../../ui/views/settings.py" line="204"/>
         <source>Only an admin can change these settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="192"/>
+        <location filename="../../ui/views/settings.py" line="213"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="197"/>
-        <location filename="../../ui/views/settings.py" line="201"/>
+        <location filename="../../ui/views/settings.py" line="218"/>
+        <location filename="../../ui/views/settings.py" line="222"/>
         <source>Give someone a role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="197"/>
+        <location filename="../../ui/views/settings.py" line="218"/>
         <source>Login name of the person:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="201"/>
+        <location filename="../../ui/views/settings.py" line="222"/>
         <source>Role:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="222"/>
+        <location filename="../../ui/views/settings.py" line="243"/>
         <source>%1 — secrets are stored here and nowhere else.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="227"/>
+        <location filename="../../ui/views/settings.py" line="248"/>
         <source>No usable keyring (%1). Channels that need a password or token cannot be added until one is installed and unlocked (e.g. GNOME Keyring or KWallet), or chosen with PYTHON_KEYRING_BACKEND.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2144,32 +2609,32 @@
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../ui/tray.py" line="44"/>
+        <location filename="../../ui/tray.py" line="46"/>
         <source>Show failed posts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="48"/>
+        <location filename="../../ui/tray.py" line="50"/>
         <source>Open Publisher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="51"/>
+        <location filename="../../ui/tray.py" line="53"/>
         <source>Publish due posts now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="55"/>
+        <location filename="../../ui/tray.py" line="57"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="81"/>
+        <location filename="../../ui/tray.py" line="84"/>
         <source>Publishing engine: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="83"/>
+        <location filename="../../ui/tray.py" line="86"/>
         <source>Publishing engine: running (%n runner(s))</source>
         <translation>
             <numerusform>Publishing engine: running (%n runner)</numerusform>
@@ -2177,22 +2642,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="85"/>
+        <location filename="../../ui/tray.py" line="88"/>
         <source>Publishing engine: stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="90"/>
+        <location filename="../../ui/tray.py" line="93"/>
         <source>Next due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="92"/>
+        <location filename="../../ui/tray.py" line="95"/>
         <source>Nothing is due</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="99"/>
+        <location filename="../../ui/tray.py" line="102"/>
         <source>%n delivery(s) need attention</source>
         <translation>
             <numerusform>%n delivery needs attention</numerusform>
@@ -2200,12 +2665,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="111"/>
+        <location filename="../../ui/tray.py" line="114"/>
         <source>Publishing failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tray.py" line="113"/>
+        <location filename="../../ui/tray.py" line="116"/>
         <source>%n more delivery(s) need attention. Click to see the failed posts.</source>
         <translation>
             <numerusform>%n more delivery needs attention. Click to see the failed posts.</numerusform>
@@ -2213,7 +2678,25 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="131"/>
+        <location filename="../../ui/tray.py" line="138"/>
+        <source>%1 mentioned %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="140"/>
+        <source>%1 wrote on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py" line="145"/>
+        <source>%n more new message(s) in the inbox</source>
+        <translation>
+            <numerusform>%n more new message in the inbox</numerusform>
+            <numerusform>%n more new messages in the inbox</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="152"/>
         <source>Publisher keeps publishing in the background. Choose Quit in this icon&apos;s menu to stop it, or turn this off in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2283,6 +2766,39 @@
     <message>
         <location filename="../../ui/views/calendar_items.py" line="220"/>
         <source>Time zones</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>contacts</name>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="70"/>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="71"/>
+        <source>Mention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="72"/>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="73"/>
+        <source>Direct message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="80"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/contacts.py" line="81"/>
+        <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2670,51 +3186,136 @@
     </message>
     <message>
         <location filename="../../ui/errors.py" line="203"/>
-        <source>The channel &apos;{channel}&apos; has no inbox: Publisher cannot read or answer its messages.</source>
+        <source>This contact no longer exists (contact {id}). Refresh the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="206"/>
-        <source>This message is no longer in the inbox (item {id}). Refresh the list.</source>
+        <source>The author of this message is not known, so there is no contact to show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="209"/>
-        <source>&apos;{status}&apos; is not an inbox status.</source>
+        <source>A contact cannot be merged with itself. Choose another contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="210"/>
-        <source>&apos;{sentiment}&apos; is not a sentiment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/errors.py" line="211"/>
-        <source>The assignee&apos;s name is too long (at most {max} characters).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/errors.py" line="214"/>
-        <source>A tag needs 1 to {max} characters.</source>
+        <location filename="../../ui/errors.py" line="212"/>
+        <source>These contacts are merged already: they are shown as one person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="215"/>
+        <source>This contact is not merged with anyone, so there is nothing to split off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="218"/>
+        <source>A contact tag needs 1 to {max} characters. Separate tags with commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="221"/>
+        <source>A contact can have at most {max} tags (this would be {count}). Remove some first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="224"/>
+        <source>The notes are too long: {length} characters, at most {max}. Shorten them, then save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="227"/>
+        <source>The name is too long (at most {max} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="230"/>
+        <source>The channel &apos;{channel}&apos; has no inbox: Publisher cannot read or answer its messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="233"/>
+        <source>This message is no longer in the inbox (item {id}). Refresh the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="236"/>
+        <source>&apos;{status}&apos; is not an inbox status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="237"/>
+        <source>&apos;{sentiment}&apos; is not a sentiment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="238"/>
+        <source>The assignee&apos;s name is too long (at most {max} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="241"/>
+        <source>A tag needs 1 to {max} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="242"/>
         <source>The reply is empty. Write something to send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="216"/>
-        <source>The reply was not sent. {cause_text} It is kept as a failed reply, so nothing is lost; send it again when the problem is solved.</source>
+        <location filename="../../ui/errors.py" line="243"/>
+        <source>This saved reply no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="229"/>
-        <source>Unexpected error ({code}).</source>
+        <location filename="../../ui/errors.py" line="244"/>
+        <source>A saved reply needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="245"/>
+        <source>The title is too long: at most {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="248"/>
+        <source>There is already a saved reply called &apos;{title}&apos;. Choose another title.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="251"/>
+        <source>The saved reply has no text. Write the answer it should insert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="254"/>
+        <source>The saved reply is too long: at most {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="257"/>
+        <source>The saved reply uses {placeholder}, which Publisher cannot fill in. Use one of {known}, or write {{{{ and }}}} for a literal brace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="262"/>
+        <source>The braces in the saved reply do not match. Placeholders look like {known}; write {{{{ and }}}} for a literal brace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="267"/>
+        <source>The reply was not sent. {cause_text} It is kept as a failed reply, so nothing is lost; send it again when the problem is solved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="280"/>
+        <source>Unexpected error ({code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="302"/>
         <source>Unexpected error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2722,37 +3323,37 @@
 <context>
     <name>fixes</name>
     <message>
-        <location filename="../../ui/views/preview.py" line="331"/>
+        <location filename="../../ui/views/preview.py" line="342"/>
         <source>Add signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="332"/>
+        <location filename="../../ui/views/preview.py" line="343"/>
         <source>Add it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="333"/>
+        <location filename="../../ui/views/preview.py" line="344"/>
         <source>Add hashtags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="334"/>
+        <location filename="../../ui/views/preview.py" line="345"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="335"/>
+        <location filename="../../ui/views/preview.py" line="346"/>
         <source>Lower case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="336"/>
+        <location filename="../../ui/views/preview.py" line="347"/>
         <source>Tone down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/preview.py" line="337"/>
+        <location filename="../../ui/views/preview.py" line="348"/>
         <source>Escape</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2760,28 +3361,48 @@
 <context>
     <name>inbox</name>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="34"/>
+        <location filename="../../ui/views/inbox_model.py" line="48"/>
         <source>Negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="35"/>
+        <location filename="../../ui/views/inbox_model.py" line="49"/>
         <source>Neutral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="36"/>
+        <location filename="../../ui/views/inbox_model.py" line="50"/>
         <source>Positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="43"/>
+        <location filename="../../ui/views/inbox_model.py" line="57"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="44"/>
+        <location filename="../../ui/views/inbox_model.py" line="58"/>
         <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="72"/>
+        <source>Replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="73"/>
+        <source>Mentions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="74"/>
+        <source>Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="75"/>
+        <source>Direct messages</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2851,17 +3472,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="39"/>
+        <location filename="../../ui/views/settings.py" line="46"/>
         <source>author</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="40"/>
+        <location filename="../../ui/views/settings.py" line="47"/>
         <source>editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings.py" line="41"/>
+        <location filename="../../ui/views/settings.py" line="48"/>
         <source>admin</source>
         <translation type="unfinished"></translation>
     </message>

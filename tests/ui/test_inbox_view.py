@@ -117,11 +117,26 @@ def test_keyboard_moves_marks_done_and_assigns(
     assert services.inbox.get(first).row.status == "done"
     assert view.selected_id() == second  # on to the next one
 
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("maria", True))
+    offered: list[list[str]] = []
+
+    def pick(answer: str) -> Any:
+        def get_item(_parent: Any, _title: str, _label: str, items: list[str], *args: Any) -> tuple[str, bool]:
+            offered.append(list(items))
+            return answer, True
+
+        return get_item
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick("maria"))  # typed: not a user of this workspace yet
     qtbot.keyClick(view.table, Qt.Key.Key_A)
     assert second is not None
+    assert offered[-1][:2] == ["Nobody", services.actor]  # the teammates, the person at the keyboard first
     assert services.inbox.get(second).row.assignee == "maria"
     assert "maria" in view.detail_meta.text()
+    qtbot.keyClick(view.table, Qt.Key.Key_A)
+    assert "maria" in offered[-1]  # the current assignee is offered
+    monkeypatch.setattr(QInputDialog, "getItem", pick("Nobody"))
+    qtbot.keyClick(view.table, Qt.Key.Key_A)
+    assert services.inbox.get(second).row.assignee is None
 
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("billing", True))
     view.tag_button.click()

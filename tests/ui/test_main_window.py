@@ -35,8 +35,10 @@ def test_every_view_opens_with_its_heading(qtbot: Any, window: MainWindow) -> No
 
 
 def test_sidebar_shortcuts_switch_views(qtbot: Any, window: MainWindow) -> None:
-    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view() == "channels"
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view() == "contacts"
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view() == "compose"
 

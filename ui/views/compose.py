@@ -537,7 +537,7 @@ class ComposeView(QWidget):
             name, result = blocked[0]
             first = next(p for p in result.problems if p.blocks)
             detail = f"{name}: {problem_text(first.code, first.params)}"
-            self._show_error(self.tr("Fix the problems marked ⛔ first. %1").replace("%1", detail))
+            self._show_error(self.tr("Fix the problems that block publishing first. %1").replace("%1", detail))
             return
         body = self.editor.toPlainText()
         title = self.title_edit.text()

@@ -8,23 +8,39 @@ Keys: J/K next/previous, R reply, E done, A assign, Ctrl+Return send.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,11 +55,26 @@ from ui.views.inbox_model import ITEM_ID_ROLE, SENTIMENT_SYMBOLS, InboxListModel
 if TYPE_CHECKING:
     from publisher.compose import Target
     from publisher.domain import PostDetail
+    from publisher.domain.brand import BrandProfile
+    from publisher.domain.problems import Fix, Problem
+    from publisher.domain.saved_replies import SavedReplyInfo
     from publisher.services import Services
     from publisher.services.inbox import InboxFilter
 
 SEARCH_DELAY_MS = 250
 AUTO_SYNC_MS = 5 * 60 * 1000  # like `publisher run`
+ARRIVALS_MS = 60 * 1000  # how often to look for news synced by another process (`publisher run`, a teammate)
+DATE_RANGES = ("any", "day", "week", "month", "custom")
+
+
+def kind_name(kind: str) -> str:
+    names = {
+        "reply": QCoreApplication.translate("inbox", "Replies"),
+        "mention": QCoreApplication.translate("inbox", "Mentions"),
+        "comment": QCoreApplication.translate("inbox", "Comments"),
+        "message": QCoreApplication.translate("inbox", "Direct messages"),
+    }
+    return names.get(kind, kind)
 
 
 class InertBrowser(QTextBrowser):
@@ -64,6 +95,8 @@ class InertBrowser(QTextBrowser):
 class InboxView(QWidget):
     changes_applied = Signal()
     unread_count_changed = Signal(int)  # open, unread items: shown on the sidebar's Inbox entry
+    arrived = Signal(int, list)  # how many new messages of the notified kinds, the newest few (InboxRow)
+    contact_requested = Signal(int)  # an inbox item id: show the person behind it
 
     def __init__(self, services: Services, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +106,14 @@ class InboxView(QWidget):
         self._detail: InboxDetail | None = None
         self._target: Target | None = None
         self._target_for: str | None = None
+        self._brand: BrandProfile | None = None
+        self._saved: list[SavedReplyInfo] = []
+        self._watermark: int | None = None  # the newest item id already announced; None until first read
+        self._people: list[str] = []
+        self._brand_blocks = False
+        self._pending_show: int | None = None  # a message to bring into the list once it has loaded
+        self._sending = False
+        self._me: str | None = None
 
         heading = QLabel(self.tr("Inbox"))
         heading.setObjectName("viewHeading")
@@ -88,9 +129,36 @@ class InboxView(QWidget):
         self.sentiment_filter.addItem(self.tr("Any sentiment"), None)
         for label in ("negative", "neutral", "positive"):
             self.sentiment_filter.addItem(f"{SENTIMENT_SYMBOLS[label]} {sentiment_name(label)}", label)
-        self.assignee_filter = QLineEdit()
-        self.assignee_filter.setPlaceholderText(self.tr("Assigned to"))
-        self.assignee_filter.setClearButtonEnabled(True)
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(self.tr("All kinds"), None)
+        for kind in ("reply", "mention", "comment", "message"):
+            self.kind_filter.addItem(kind_name(kind), kind)
+        self.campaign_filter = QComboBox()
+        self.campaign_filter.addItem(self.tr("All campaigns"), None)
+        self.assignee_filter = QComboBox()
+        self._fill_assignees([])
+        self.date_filter = QComboBox()
+        for key, label in zip(
+            DATE_RANGES,
+            (
+                self.tr("Any time"),
+                self.tr("Last 24 hours"),
+                self.tr("Last 7 days"),
+                self.tr("Last 30 days"),
+                self.tr("Between…"),
+            ),
+            strict=True,
+        ):
+            self.date_filter.addItem(label, key)
+        today = QDate.currentDate()
+        self.since_edit = QDateEdit(today.addDays(-7))
+        self.until_edit = QDateEdit(today)
+        for edit in (self.since_edit, self.until_edit):
+            edit.setCalendarPopup(True)
+            edit.setVisible(False)
+            edit.dateChanged.connect(self._apply_filter)
+        self.since_edit.setToolTip(self.tr("Received on or after this day"))
+        self.until_edit.setToolTip(self.tr("Received on or before this day"))
         self.tag_filter = QLineEdit()
         self.tag_filter.setPlaceholderText(self.tr("Tag"))
         self.tag_filter.setClearButtonEnabled(True)
@@ -103,25 +171,50 @@ class InboxView(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_filter)
-        for combo in (self.status_filter, self.channel_filter, self.sentiment_filter):
+        for combo in (
+            self.status_filter,
+            self.channel_filter,
+            self.kind_filter,
+            self.sentiment_filter,
+            self.campaign_filter,
+            self.assignee_filter,
+            self.date_filter,
+        ):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._apply_filter)
-        for edit in (self.assignee_filter, self.tag_filter, self.search):
-            edit.textChanged.connect(self._on_filter_text_changed)
+        self.date_filter.currentIndexChanged.connect(self._on_date_range_changed)
+        for text_filter in (self.tag_filter, self.search):
+            text_filter.textChanged.connect(self._on_filter_text_changed)
         self.sync_button.clicked.connect(self.sync_now)
         self._syncing = False
         self._auto_sync = QTimer(self)
         self._auto_sync.setInterval(AUTO_SYNC_MS)
         self._auto_sync.timeout.connect(self.sync_now)
+        self._arrivals_timer = QTimer(self)
+        self._arrivals_timer.setInterval(ARRIVALS_MS)
+        self._arrivals_timer.timeout.connect(self.check_arrivals)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.status_filter)
-        filters.addWidget(self.channel_filter)
-        filters.addWidget(self.sentiment_filter)
-        filters.addWidget(self.assignee_filter)
-        filters.addWidget(self.tag_filter)
-        filters.addWidget(self.search, 2)
-        filters.addWidget(self.sync_button)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.sync_button)
+        filter_row = QHBoxLayout()
+        for widget in (
+            self.status_filter,
+            self.channel_filter,
+            self.kind_filter,
+            self.sentiment_filter,
+            self.campaign_filter,
+            self.assignee_filter,
+            self.tag_filter,
+            self.date_filter,
+            self.since_edit,
+            self.until_edit,
+        ):
+            filter_row.addWidget(widget)
+        filter_row.addStretch(1)
+        filters = QVBoxLayout()
+        filters.addLayout(search_row)
+        filters.addLayout(filter_row)
 
         # list
         self.model = InboxListModel(services, tasks, self)
@@ -165,13 +258,17 @@ class InboxView(QWidget):
         self.done_button = QPushButton(self.tr("Mark done (E)"))
         self.assign_button = QPushButton(self.tr("Assign… (A)"))
         self.tag_button = QPushButton(self.tr("Add tag…"))
+        self.contact_button = QPushButton(self.tr("Contact…"))
+        self.contact_button.setToolTip(self.tr("The person behind this message: their history, tags and notes"))
         self.done_button.clicked.connect(self.toggle_done)
         self.assign_button.clicked.connect(self.assign_selected)
         self.tag_button.clicked.connect(self.tag_selected)
+        self.contact_button.clicked.connect(self._on_contact_clicked)
         actions = QHBoxLayout()
         actions.addWidget(self.done_button)
         actions.addWidget(self.assign_button)
         actions.addWidget(self.tag_button)
+        actions.addWidget(self.contact_button)
         actions.addStretch(1)
 
         self.reply_box = QPlainTextEdit()
@@ -188,7 +285,19 @@ class InboxView(QWidget):
         self.reply_error.setTextFormat(Qt.TextFormat.PlainText)
         self.reply_error.setStyleSheet("color: #b3261e;")
         self.reply_error.hide()
+        self.brand_problems = QWidget()
+        self.brand_problems_layout = QVBoxLayout(self.brand_problems)
+        self.brand_problems_layout.setContentsMargins(0, 0, 0, 0)
+        self.brand_problems.hide()
+        self.saved_button = QToolButton()
+        self.saved_button.setText(self.tr("Saved replies"))
+        self.saved_button.setToolTip(self.tr("Insert a saved reply; {name} and the other placeholders are filled in"))
+        self.saved_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.saved_menu = QMenu(self.saved_button)
+        self.saved_menu.aboutToShow.connect(self._fill_saved_menu)
+        self.saved_button.setMenu(self.saved_menu)
         send_row = QHBoxLayout()
+        send_row.addWidget(self.saved_button)
         send_row.addWidget(self.counter, 1)
         send_row.addWidget(self.send_button)
 
@@ -200,6 +309,7 @@ class InboxView(QWidget):
         detail_layout.addLayout(actions)
         detail_layout.addWidget(self.conversation, 1)
         detail_layout.addWidget(self.reply_box)
+        detail_layout.addWidget(self.brand_problems)
         detail_layout.addWidget(self.reply_error)
         detail_layout.addLayout(send_row)
         self.empty_detail = QLabel(self.tr("Select a message to read the conversation and answer."))
@@ -275,12 +385,23 @@ class InboxView(QWidget):
     # -- loading ----------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Channels for the filter, the list and the unread count again."""
-        self._tasks.run(self._services.inbox.inbox_channels, on_done=self._on_channels_loaded)
+        """Channels, campaigns and teammates for the filters, the list, the unread count, saved replies and the
+        brand profile again."""
+        services = self._services
+
+        def choices() -> tuple[list[str], list[str], list[str], str]:
+            people = [u.name for u in services.workspace.users()]
+            return services.inbox.inbox_channels(), services.inbox.campaigns(), people, services.actor
+
+        self._tasks.run(choices, on_done=self._on_choices_loaded)
+        self._tasks.run(lambda: (services.saved_replies.list(), services.brands.default()), on_done=self._on_aids)
         self._apply_filter()
         self.refresh_unread()
+        self.check_arrivals()
         if not self._auto_sync.isActive():
             self._auto_sync.start()
+        if not self._arrivals_timer.isActive():
+            self._arrivals_timer.start()
 
     def refresh_unread(self) -> None:
         self._tasks.run(self._services.inbox.unread_counts, on_done=self._on_unread_loaded)
@@ -288,28 +409,66 @@ class InboxView(QWidget):
     def _on_unread_loaded(self, counts: dict[str, int]) -> None:
         self.unread_count_changed.emit(sum(counts.values()))
 
-    def _on_channels_loaded(self, names: list[str]) -> None:
-        current = self.channel_filter.currentData()
-        self.channel_filter.blockSignals(True)
-        self.channel_filter.clear()
-        self.channel_filter.addItem(self.tr("All channels"), None)
-        for name in names:
-            self.channel_filter.addItem(name, name)
-        index = self.channel_filter.findData(current)
-        self.channel_filter.setCurrentIndex(max(index, 0))
-        self.channel_filter.blockSignals(False)
+    def _on_choices_loaded(self, loaded: tuple[list[str], list[str], list[str], str]) -> None:
+        channels, campaigns, people, me = loaded
+        self._people, self._me = people, me
+        _refill(self.channel_filter, self.tr("All channels"), [(name, name) for name in channels])
+        _refill(self.campaign_filter, self.tr("All campaigns"), [(name, name) for name in campaigns])
+        self._fill_assignees(people, me)
+
+    def _fill_assignees(self, people: list[str], me: str | None = None) -> None:
+        entries = [(self.tr("Unassigned"), "")]
+        if me:
+            entries.append((self.tr("Me (%1)").replace("%1", me), me))
+        entries += [(name, name) for name in people if name != me]
+        _refill(self.assignee_filter, self.tr("Anyone"), entries)
+
+    def _on_aids(self, loaded: tuple[list[SavedReplyInfo], BrandProfile | None]) -> None:
+        self._saved, self._brand = loaded
+        self._update_counter()
 
     def current_filter(self) -> InboxFilter:
         from publisher.services.inbox import InboxFilter
 
+        since, until = self._date_range()
         return InboxFilter(
             status=self.status_filter.currentData(),
             channel=self.channel_filter.currentData(),
+            kind=self.kind_filter.currentData(),
             sentiment=self.sentiment_filter.currentData(),
-            assignee=self.assignee_filter.text().strip() or None,
+            campaign=self.campaign_filter.currentData(),
+            assignee=self.assignee_filter.currentData(),
             tag=self.tag_filter.text().strip() or None,
+            since=since,
+            until=until,
             query=self.search.text().strip() or None,
         )
+
+    def _date_range(self) -> tuple[datetime | None, datetime | None]:
+        key = self.date_filter.currentData()
+        now = datetime.now(UTC)
+        if key == "day":
+            return now - timedelta(days=1), None
+        if key == "week":
+            return now - timedelta(days=7), None
+        if key == "month":
+            return now - timedelta(days=30), None
+        if key == "custom":
+            first, last = self.since_edit.date(), self.until_edit.date()
+            if last < first:
+                first, last = last, first
+            from publisher.timezones import local_zone_name, zone
+
+            local = zone(local_zone_name())
+            start = datetime(first.year(), first.month(), first.day(), tzinfo=local)
+            end = datetime(last.year(), last.month(), last.day(), tzinfo=local) + timedelta(days=1)
+            return start, end
+        return None, None
+
+    def _on_date_range_changed(self) -> None:
+        custom = self.date_filter.currentData() == "custom"
+        self.since_edit.setVisible(custom)
+        self.until_edit.setVisible(custom)
 
     def _on_filter_text_changed(self, _text: str) -> None:
         self._search_timer.start()  # debounced: one query when typing pauses
@@ -324,6 +483,9 @@ class InboxView(QWidget):
 
     def _on_model_reset(self) -> None:
         self._update_count()
+        if self._pending_show is not None:
+            wanted, self._pending_show = self._pending_show, None
+            self.select_item(wanted)
         if self._selected is not None:
             row = self.model.row_of(self._selected)
             if row is not None:
@@ -338,6 +500,35 @@ class InboxView(QWidget):
 
     def selected_id(self) -> int | None:
         return self._selected
+
+    def show_item(self, item_id: int) -> None:
+        """Select this message, clearing the filters (kept: nothing) so that it is in the list."""
+        self._selected = item_id
+        self._pending_show = item_id
+        self._detail = None
+        widgets = (
+            self.channel_filter,
+            self.kind_filter,
+            self.sentiment_filter,
+            self.campaign_filter,
+            self.assignee_filter,
+            self.date_filter,
+            self.tag_filter,
+            self.search,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        for combo in widgets[:6]:
+            combo.setCurrentIndex(0)
+        self.tag_filter.clear()
+        self.search.clear()
+        self.status_filter.blockSignals(True)
+        self.status_filter.setCurrentIndex(self.status_filter.findData(None))  # "All": a done one shows too
+        self.status_filter.blockSignals(False)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._on_date_range_changed()
+        self._apply_filter()  # the reset selects it once the ids are in
 
     def select_item(self, item_id: int) -> None:
         while self.model.row_of(item_id) is None and self.model.canFetchMore(QModelIndex()):
@@ -487,16 +678,65 @@ class InboxView(QWidget):
         target = self._target
         if target is None:
             self.counter.setText(self.tr("%n character(s)", "", len(text)))
+            self._show_brand_problems(())
             return
-        from publisher.compose import check_text
+        from publisher.compose import check_reply
 
-        result = check_text(text, target)
+        result = check_reply(text, target, brand=self._brand)
         if result.limit is None:
             self.counter.setText(self.tr("%n character(s)", "", result.length))
         else:
             counted = self.tr("%1 / %2").replace("%1", str(result.length)).replace("%2", str(result.limit))
             self.counter.setText(counted)
             self.counter.setStyleSheet("color: #b3261e;" if result.length > result.limit else "")
+        self._show_brand_problems(result.problems if text.strip() else ())
+
+    def _show_brand_problems(self, problems: Sequence[Problem]) -> None:
+        """The brand check's findings under the reply box, with a button for each mechanical fix. A finding
+        that blocks publishing also blocks sending (the length is checked by the counter and the network)."""
+        from publisher.domain.problems import Severity
+        from ui.errors import problem_text
+        from ui.views.preview import FIXABLE, fix_label, problem_icon
+
+        shown = [p for p in problems if p.code.startswith("brand.")]
+        layout = self.brand_problems_layout
+        while layout.count():
+            child = layout.takeAt(0)
+            widget = child.widget() if child is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        blocking = False
+        for problem in shown:
+            error = problem.severity == Severity.ERROR
+            blocking = blocking or error
+            row = QWidget()
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            icon = problem_icon(error, self.tr("Blocks sending") if error else self.tr("Warning"))
+            message = QLabel(problem_text(problem.code, problem.params))
+            message.setWordWrap(True)
+            message.setTextFormat(Qt.TextFormat.PlainText)
+            row_layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+            row_layout.addWidget(message, 1)
+            if problem.fix is not None and problem.fix.code in FIXABLE:
+                button = QPushButton(fix_label(problem.fix))
+                fix = problem.fix
+                button.clicked.connect(lambda _checked=False, fix=fix: self._apply_fix(fix))
+                row_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addWidget(row)
+        self.brand_problems.setVisible(bool(shown))
+        self._brand_blocks = blocking
+        self.send_button.setEnabled(not blocking and not self._sending)
+        self.send_button.setToolTip(
+            self.tr("Fix the problems that block sending first") if blocking else self.tr("Send reply (Ctrl+Return)")
+        )
+
+    def _apply_fix(self, fix: Fix) -> None:
+        from publisher.domain.brand import apply_fix
+
+        self.reply_box.setPlainText(apply_fix(self.reply_box.toPlainText(), fix))
 
     def send_reply(self) -> None:
         item_id = self._selected
@@ -506,6 +746,9 @@ class InboxView(QWidget):
         if not text.strip():
             self._show_reply_error(error_text("inbox.reply_empty"))
             return
+        if self._brand_blocks or self._sending:
+            return  # the marked problems say what to change; a reply already on its way is not sent twice
+        self._sending = True
         self.send_button.setEnabled(False)
         self.reply_error.hide()
         self._tasks.run(
@@ -515,7 +758,8 @@ class InboxView(QWidget):
         )
 
     def _on_reply_sent(self, item_id: int, text: str, _info: InboxReplyInfo) -> None:
-        self.send_button.setEnabled(True)
+        self._sending = False
+        self.send_button.setEnabled(not self._brand_blocks)
         if self._selected == item_id and self.reply_box.toPlainText() == text:
             self.reply_box.clear()
         self.sync_label.setText(self.tr("Reply sent."))
@@ -523,7 +767,8 @@ class InboxView(QWidget):
         self.model.refresh_rows([item_id])
 
     def _on_reply_failed(self, exc: Exception) -> None:
-        self.send_button.setEnabled(True)
+        self._sending = False
+        self.send_button.setEnabled(not self._brand_blocks)
         self._show_reply_error(describe_exception(exc))  # the text stays in the box
         self.load_detail()
 
@@ -563,16 +808,23 @@ class InboxView(QWidget):
         if item_id is None:
             return
         row = self.model.summary(item_id)
-        name, ok = QInputDialog.getText(
+        current = (row.assignee if row is not None else None) or ""
+        nobody = self.tr("Nobody")
+        people = list(dict.fromkeys(([self._me] if self._me else []) + self._people))
+        if current and current not in people:
+            people.append(current)
+        choices = [nobody, *people]
+        name, ok = QInputDialog.getItem(
             self,
             self.tr("Assign"),
-            self.tr("Assign to (empty for nobody):"),
-            QLineEdit.EchoMode.Normal,
-            (row.assignee if row is not None else None) or "",
+            self.tr("Assign this message to a teammate (or type a login name):"),
+            choices,
+            choices.index(current) if current in choices else 0,
+            True,
         )
         if not ok:
             return
-        assignee = name.strip() or None
+        assignee = None if name == nobody else name.strip() or None
         self._tasks.run(
             lambda: self._services.inbox.assign([item_id], assignee),
             on_done=lambda _ids: self._after_change([item_id]),
@@ -591,6 +843,94 @@ class InboxView(QWidget):
             on_done=lambda _ids: self._after_change([item_id]),
             on_failed=self._on_action_failed,
         )
+
+    def _on_contact_clicked(self) -> None:
+        if self._selected is not None:
+            self.contact_requested.emit(self._selected)
+
+    # -- saved replies ----------------------------------------------------------------------------------
+
+    def _fill_saved_menu(self) -> None:
+        self.saved_menu.clear()
+        for saved in self._saved:
+            action = self.saved_menu.addAction(saved.title.replace("&", "&&"))
+            action.setToolTip(saved.body)
+            action.triggered.connect(lambda _checked=False, ref=saved.id: self.insert_saved_reply(ref))
+        if not self._saved:
+            empty = self.saved_menu.addAction(self.tr("No saved replies yet"))
+            empty.setEnabled(False)
+        self.saved_menu.addSeparator()
+        keep = self.saved_menu.addAction(self.tr("Save this reply for later…"))
+        keep.setEnabled(bool(self.reply_box.toPlainText().strip()))
+        keep.triggered.connect(self.save_current_reply)
+        manage = self.saved_menu.addAction(self.tr("Manage saved replies…"))
+        manage.triggered.connect(self.manage_saved_replies)
+
+    def insert_saved_reply(self, ref: int) -> None:
+        """The saved reply, its placeholders filled in for the selected message, at the cursor in the reply box."""
+        item_id = self._selected
+        if item_id is None:
+            return
+        self._tasks.run(
+            lambda: self._services.saved_replies.render(ref, item_id),
+            on_done=lambda text: self._on_saved_rendered(item_id, text),
+            on_failed=self._on_saved_failed,
+        )
+
+    def _on_saved_rendered(self, item_id: int, text: str) -> None:
+        if self._selected != item_id:
+            return
+        self.reply_error.hide()
+        self.reply_box.insertPlainText(text)
+        self.reply_box.setFocus()
+
+    def _on_saved_failed(self, exc: Exception) -> None:
+        self._show_reply_error(describe_exception(exc))
+
+    def save_current_reply(self) -> None:
+        from ui.views.saved_replies import SavedRepliesDialog
+
+        dialog = SavedRepliesDialog(self._services, self._tasks, self, body=self.reply_box.toPlainText())
+        dialog.finished.connect(lambda _result: self._reload_saved())
+        dialog.open()
+
+    def manage_saved_replies(self) -> None:
+        from ui.views.saved_replies import SavedRepliesDialog
+
+        dialog = SavedRepliesDialog(self._services, self._tasks, self)
+        dialog.finished.connect(lambda _result: self._reload_saved())
+        dialog.open()
+
+    def _reload_saved(self) -> None:
+        self._tasks.run(self._services.saved_replies.list, on_done=self._on_saved_loaded)
+
+    def _on_saved_loaded(self, saved: list[SavedReplyInfo]) -> None:
+        self._saved = saved
+
+    # -- notifications -----------------------------------------------------------------------------------
+
+    def check_arrivals(self) -> None:
+        """Look for messages of the notified kinds that came in since the last look (whoever synced them)."""
+        from ui.preferences import notified_kinds
+
+        services, after, kinds = self._services, self._watermark, notified_kinds()
+        if after is None or not kinds:  # nothing to announce: only move the mark, so turning it on is not a flood
+            self._tasks.run(services.inbox.latest_id, on_done=self._on_watermark)
+            return
+        self._tasks.run(lambda: services.inbox.arrivals(after, kinds), on_done=self._on_arrivals)
+
+    def _on_watermark(self, newest: int) -> None:
+        # What was there before the window opened (or while notifications were off) is not news.
+        self._watermark = max(newest, self._watermark or 0)
+
+    def _on_arrivals(self, result: tuple[int, int, list[Any]]) -> None:
+        newest, count, rows = result
+        if self._watermark is not None and newest <= self._watermark:
+            return
+        self._watermark = newest
+        if count:
+            self.arrived.emit(count, rows)
+            self.refresh_unread()
 
     # -- sync -------------------------------------------------------------------------------------------
 
@@ -626,3 +966,18 @@ class InboxView(QWidget):
         self._syncing = False
         self.sync_button.setEnabled(True)
         self.sync_label.setText(describe_exception(exc))
+
+
+def _refill(combo: QComboBox, everything: str, entries: list[tuple[str, str]]) -> None:
+    """Replace a filter's choices, keeping the current one where it is still offered (without a new query)."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(everything, None)
+    for label, value in entries:
+        combo.addItem(label, value)
+    index = combo.findData(current) if current is not None else 0
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+    if current is not None and index < 0:
+        combo.currentIndexChanged.emit(0)  # what it filtered by is gone: show everything again

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -287,8 +288,7 @@ class ChannelPanel(QFrame):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         error = problem.severity == Severity.ERROR
-        icon = QLabel("⛔" if error else "⚠")
-        icon.setToolTip(self.tr("Blocks publishing") if error else self.tr("Warning"))
+        icon = problem_icon(error, self.tr("Blocks publishing") if error else self.tr("Warning"))
         message = QLabel(problem_text(problem.code, problem.params))
         message.setWordWrap(True)
         layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -299,6 +299,17 @@ class ChannelPanel(QFrame):
             button.clicked.connect(lambda: self.fix_requested.emit(self.name, fix))
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         return row
+
+
+def problem_icon(error: bool, tooltip: str) -> QLabel:
+    """The style's own error or warning sign (an emoji may be missing from the user's fonts)."""
+    label = QLabel()
+    pixmap = QStyle.StandardPixmap.SP_MessageBoxCritical if error else QStyle.StandardPixmap.SP_MessageBoxWarning
+    size = label.fontMetrics().height()
+    label.setPixmap(label.style().standardIcon(pixmap).pixmap(size, size))
+    label.setToolTip(tooltip)
+    label.setAccessibleName(tooltip)
+    return label
 
 
 def _clear(layout: QVBoxLayout) -> None:

@@ -25,7 +25,14 @@ from publisher.domain import Role
 from publisher.secrets import BackendStatus, backend_status
 from publisher.timezones import local_zone_name
 from ui.errors import describe_exception
-from ui.preferences import keep_publishing_in_background, set_keep_publishing_in_background
+from ui.preferences import (
+    keep_publishing_in_background,
+    notify_all_messages,
+    notify_mentions,
+    set_keep_publishing_in_background,
+    set_notify_all_messages,
+    set_notify_mentions,
+)
 from ui.tasks import TaskRunner
 from ui.tray import tray_available
 
@@ -107,6 +114,19 @@ class SettingsView(QWidget):
         command.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         background_layout.addWidget(command)
 
+        notifications = QGroupBox(self.tr("Inbox notifications"))
+        notifications_layout = QVBoxLayout(notifications)
+        self.notify_mentions_check = QCheckBox(self.tr("Notify me when someone mentions one of our accounts"))
+        self.notify_mentions_check.setChecked(notify_mentions())
+        self.notify_mentions_check.toggled.connect(set_notify_mentions)
+        self.notify_all_check = QCheckBox(self.tr("Also for every reply, comment and direct message"))
+        self.notify_all_check.setChecked(notify_all_messages())
+        self.notify_all_check.toggled.connect(set_notify_all_messages)
+        self.notify_all_check.setEnabled(self.notify_mentions_check.isChecked())
+        self.notify_mentions_check.toggled.connect(self.notify_all_check.setEnabled)
+        notifications_layout.addWidget(self.notify_mentions_check)
+        notifications_layout.addWidget(self.notify_all_check)
+
         workflow = QGroupBox(self.tr("Workflow"))
         workflow_form = QFormLayout(workflow)
         self.approval_check = QCheckBox(self.tr("Posts need an editor's approval before they are scheduled"))
@@ -147,6 +167,7 @@ class SettingsView(QWidget):
         layout.addWidget(secrets)
         layout.addWidget(workflow)
         layout.addWidget(background)
+        layout.addWidget(notifications)
         layout.addWidget(general)
         layout.addStretch(1)
 
