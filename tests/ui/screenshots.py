@@ -99,12 +99,62 @@ def _fill_composer(window: object, workdir: Path) -> None:
     compose.update_panels()
 
 
+INBOX_SAMPLE = (
+    ("s1", 2, "@acme Is the open day on Saturday wheelchair accessible?", "@lena@social.example", "Lena Hoffmann"),
+    ("s2", 8, "Das Paket ist schon wieder nicht angekommen. Sehr enttäuscht!", "@kai@mastodon.example", "Kai Berger"),
+    ("s3", 30, "Love the new workshop photos, great job team!", "@sam@bsky.example", "Sam Lee"),
+    ("s4", 55, "When does the webinar start?", "@ida@social.example", "Ida Brandt"),
+    ("s5", 120, "Danke für die schnelle Antwort!", "@jo@mastodon.example", "Jo Krause"),
+)
+
+
+def render_inbox(out: Path, language: str) -> Path:
+    """The Inbox answering a message: a sample network's messages, a saved reply and the brand check at work."""
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtWidgets import QApplication
+
+    from publisher.channels.registry import Registry
+    from publisher.domain.brand import BrandProfile
+    from publisher.services import build_services
+    from tests.publisher.inbox_fake import FakeInboxKind
+    from ui.tasks import TaskRunner
+    from ui.views.inbox import InboxView
+
+    app = QApplication.instance() or QApplication([])
+    now = datetime.now(UTC)
+    network = FakeInboxKind(page_size=50)
+    for remote_id, minutes, text, author, name in INBOX_SAMPLE:
+        network.add(remote_id, now - timedelta(minutes=minutes), text, author=author, author_name=name)
+    workdir = Path(tempfile.mkdtemp(prefix="publisher-shots-inbox-"))
+    services = build_services(f"sqlite:///{workdir / 'inbox.sqlite3'}", registry=Registry([network]))
+    services.channels.add("fakeinbox", name="Mastodon")
+    services.inbox.sync()
+    services.saved_replies.add("Delivery", "Hi {first_name}, sorry about that! We are on it. — {me}")
+    services.brands.save(BrandProfile(name="ACME", banned_words=("cheap",), max_exclamations=1))
+    services.brands.set_default("ACME")
+    view = InboxView(services, TaskRunner(app, inline=True))
+    view.resize(1180, 700)
+    view.show()
+    view.refresh()
+    view.table.selectRow(1)
+    view.reply_box.setPlainText("Sorry Kai, that is not the cheap service we promise!! We will check it.")
+    for _ in range(5):
+        app.processEvents()
+    path = out / f"{language}-inbox-answering.png"
+    view.grab().save(str(path))
+    view.close()
+    services.close()
+    return path
+
+
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="publisher-png-"))
     out.mkdir(parents=True, exist_ok=True)
     for language in ("en", "de"):
         for path in render(out, language):
             print(path)
+        print(render_inbox(out, language))
     return 0
 
 
