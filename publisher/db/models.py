@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -298,6 +299,19 @@ class InboxItem(Base):
         Index("ix_inbox_items_received", "received_at", "id"),
         Index("ix_inbox_items_channel_received", "channel_id", "received_at"),
         Index("ix_inbox_items_status_received", "status", "received_at"),
+        # Partial: a new item is unassigned and most stand alone, so ingesting one adds no entry here (0007).
+        Index(
+            "ix_inbox_items_assignee",
+            "assignee",
+            sqlite_where=text("assignee IS NOT NULL"),
+            postgresql_where=text("assignee IS NOT NULL"),
+        ),
+        Index(
+            "ix_inbox_items_conversation_id",
+            "conversation_id",
+            sqlite_where=text("conversation_id IS NOT NULL"),
+            postgresql_where=text("conversation_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -312,13 +326,12 @@ class InboxItem(Base):
     url: Mapped[str | None] = mapped_column(String(2000))
     received_at: Mapped[datetime]
     in_reply_to_remote_id: Mapped[str | None] = mapped_column(String(500))
-    conversation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("inbox_conversations.id", ondelete="SET NULL"), index=True
-    )
+    conversation_id: Mapped[int | None] = mapped_column(ForeignKey("inbox_conversations.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(10), default="open")  # open | done
-    assignee: Mapped[str | None] = mapped_column(String(200), index=True)
+    assignee: Mapped[str | None] = mapped_column(String(200))
     sentiment_score: Mapped[float] = mapped_column(Float, default=0.0)  # -1 … 1
-    sentiment_label: Mapped[str] = mapped_column(String(10), index=True)  # negative | neutral | positive
+    # Not indexed (0007): each label is a large share, so "newest first" reads ix_inbox_items_received instead.
+    sentiment_label: Mapped[str] = mapped_column(String(10))  # negative | neutral | positive
     sentiment_words: Mapped[list[str]] = mapped_column(JSON, default=list)  # the words that tipped it
     edited: Mapped[bool] = mapped_column(Boolean, default=False)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)

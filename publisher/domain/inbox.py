@@ -40,6 +40,10 @@ _SPACES = re.compile(r"\s+")
 
 def clean_name(value: str) -> str:
     """An author's handle or display name, safe to show in a list: one line, no bidi or control characters."""
+    if value and value.isprintable():
+        # The common case, in one pass: no bidi or control character (those are not printable), and no white space
+        # but the plain space (other white space is not printable either).
+        return " ".join(value.split())[:MAX_NAME_CHARS]
     value = _CONTROLS.sub("", _BIDI_ALL.sub("", value or ""))
     return _SPACES.sub(" ", value).strip()[:MAX_NAME_CHARS]
 
@@ -52,6 +56,8 @@ def cap_text(value: str, limit: int = MAX_TEXT_CHARS) -> str:
 
 def clean_text(value: str) -> str:
     """A plain-text body: no bidi overrides, no control characters but newlines and tabs, at most 100 KB."""
+    if value and value.isprintable():
+        return cap_text(value)  # the common case, one line of text: no bidi override, no control, no line end
     value = (value or "").replace("\r\n", "\n").replace("\r", "\n")
     return cap_text(_CONTROLS.sub("", _BIDI_OVERRIDES.sub("", value)))
 

@@ -3,7 +3,9 @@ hostile content made inert, sentiment, triage and replies that are never lost.""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import sqlite3
+from contextlib import closing
+from datetime import timedelta, timezone
 
 import pytest
 from sqlalchemy import func, select, text
@@ -15,6 +17,7 @@ from publisher.domain.inbox import MAX_TEXT_CHARS
 from publisher.domain.sentiment import NEUTRAL
 from publisher.errors import ChannelError, InputError, NotFound, Rejected, Transient
 from publisher.services import InboxFilter
+from publisher.services._inbox_store import InboxStore
 from tests.publisher.conftest import START
 from tests.publisher.inbox_fake import FakeInboxKind
 
@@ -391,3 +394,104 @@ def test_the_inbox_is_synced_periodically_beside_the_engine_and_a_failure_does_n
     runs = task.runs
     _time.sleep(0.2)
     assert task.runs == runs  # stopped means stopped
+
+
+# -- the SQLite ingest path -------------------------------------------------------------------------------------
+
+
+def _network_with_history() -> FakeInboxKind:
+    """Replies before their parents across pages, an umlaut in a sentiment word, a time not in UTC, HTML."""
+    network = FakeInboxKind(page_size=2)
+    network.add("r2", _ago(10), "Schön, danke!", in_reply_to_id="r1", author="@cy@x.example", author_name="Cy")
+    network.add("r1", _ago(20), "Not good at all.", in_reply_to_id="our-1", author="@bo@x.example")
+    network.add("m1", _ago(30).astimezone(timezone(timedelta(hours=2))), "Lieferung ist kaputt", author_name="Ada")
+    network.add("m2", _ago(40), "plain", html='<p>See <a href="https://x.example/a">this</a></p>')
+    network.add("m3", _ago(50), "the very first", author="@bo@x.example", author_name="Bo")
+    return network
+
+
+def _dump(services) -> dict[str, list[tuple[object, ...]]]:
+    path = services.db.sqlite_path
+    tables = ("inbox_items", "inbox_contacts", "inbox_conversations", "inbox_sync_state")
+    with closing(sqlite3.connect(path)) as conn:
+        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
+
+
+def test_the_sqlite_ingest_writes_exactly_what_the_portable_one_writes(make_services, tmp_path, clock, monkeypatch):
+    """The fast path on SQLite and the SQLAlchemy statements PostgreSQL runs leave byte-identical rows."""
+    dumps = []
+    for name, portable in (("fast", False), ("portable", True)):
+        if portable:
+            monkeypatch.setattr("publisher.services.inbox.store_for", lambda session, _dialect: InboxStore(session))
+        network = _network_with_history()
+        services = make_services(registry=Registry([network]), url=f"sqlite:///{tmp_path / name}.sqlite3")
+        services.channels.add("fakeinbox", name="Fake")
+        _published_post(services, "our-1", "Launch week")
+        assert services.inbox.sync()[0].new == 5
+        network.add("r2", _ago(10), "Schön, danke! Edit: kaputt", in_reply_to_id="r1", author="@cy@x.example")
+        network.add("n1", _ago(1), "a new one", author="@bo@x.example", author_name="Bo Bolt")
+        clock.advance(timedelta(minutes=1))
+        (report,) = services.inbox.sync()
+        assert (report.new, report.updated) == (1, 1)  # then it stops at the first page with nothing new
+        dumps.append(_dump(services))
+        clock.advance(timedelta(minutes=-1))
+    fast, portable = dumps
+    assert fast == portable
+    items = {row[2]: row for row in fast["inbox_items"]}
+    assert set(items) == {"r2", "r1", "m1", "m2", "m3", "n1"}
+    assert len({items["r1"][12], items["r2"][12]}) == 1  # one conversation, linked to our post
+    assert fast["inbox_conversations"][0][3:5] == (1, "Launch week")
+
+
+def test_an_interrupted_back_fill_keeps_its_pages_and_the_next_sync_indexes_them(services, network, monkeypatch):
+    """Rows are committed page by page while the full-text index is built at the end of a sync. If the process
+    dies in between, the stored rows stay, and the next sync indexes them (edited ones with their new text)."""
+    for n in range(9):
+        network.add(f"m{n}", _ago(10 + n), f"parcel number {n}")
+    network.page_size = 2
+    pages = 0
+    fetch = FakeInboxKind.connect
+
+    def dying_connect(kind, config, secret):
+        connector = fetch(kind, config, secret)
+        original = connector.fetch_inbox
+
+        def fetch_inbox(cursor=None):
+            nonlocal pages
+            pages += 1
+            if pages == 3:
+                raise KeyboardInterrupt  # as good as a crash: nothing but the committed pages survives
+            return original(cursor)
+
+        connector.fetch_inbox = fetch_inbox
+        return connector
+
+    monkeypatch.setattr(FakeInboxKind, "connect", dying_connect)
+    monkeypatch.setattr("publisher.services.inbox.InboxService._index_pending", lambda self: None)
+    with pytest.raises(KeyboardInterrupt):
+        services.inbox.sync()
+    monkeypatch.undo()
+    assert sorted(r.text for r in services.inbox.list()) == [f"parcel number {n}" for n in range(4)]  # 2 pages
+    assert _texts(services, query="parcel") == []  # stored, not searchable yet
+
+    network.add("m1", _ago(11), "parcel number 1, edited: lost")  # an edit of a row not indexed yet
+    network.page_size = 100
+    services.inbox.sync()
+    with services.db.session() as session:
+        session.execute(text("INSERT INTO inbox_fts(inbox_fts, rank) VALUES ('integrity-check', 1)"))
+        assert session.scalar(text("SELECT deferred FROM inbox_fts_control")) == 0
+    assert len(_texts(services, query="parcel")) == 9
+    assert _texts(services, query="lost") == ["parcel number 1, edited: lost"]
+    assert _texts(services, query="parcel number 0") == ["parcel number 0"]
+
+
+def test_an_item_restored_on_the_network_is_no_longer_deleted(services, network):
+    at = _ago(60)
+    network.add("1", at, "Kind words")
+    services.inbox.sync()
+    network.add("1", at, "Kind words", deleted=True)  # e.g. a WordPress comment moved to the trash
+    assert services.inbox.sync()[0].updated == 1 and services.inbox.list()[0].deleted
+    network.add("1", at, "Kind words")  # and taken out of it again
+    assert services.inbox.sync()[0].updated == 1
+    assert not services.inbox.list()[0].deleted
+    assert services.inbox.sync()[0].updated == 0

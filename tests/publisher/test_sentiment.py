@@ -43,3 +43,20 @@ def test_balanced_words_are_neutral_but_still_explained():
 def test_a_negator_belongs_to_the_word_after_it_not_to_the_one_before():
     assert analyse("Die Lieferung ist kaputt, nicht gut").words == ("kaputt", "nicht gut")
     assert analyse("Die Lieferung kam kaputt nicht gut an").label == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "words"),
+    [
+        ("I don’t like it", "negative", ("don't like",)),  # a typographic apostrophe reads as a plain one
+        ("Great,not bad!", "positive", ("great", "not bad")),  # punctuation without a space still ends a clause
+        ("Not today.Great", "positive", ("great",)),
+        ("10/10 super service, 2nd time", "positive", ("super",)),  # digits are no words
+        ("SEHR GUT!!!", "positive", ("sehr gut",)),
+        ("Schön", "positive", ("schön",)),
+        ("", "neutral", ()),
+    ],
+)
+def test_words_are_found_whatever_the_spacing_case_and_apostrophes(text, label, words):
+    result = analyse(text)
+    assert (result.label, result.words) == (label, words)
