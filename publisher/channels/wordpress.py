@@ -8,6 +8,11 @@ Recovery marker: core WordPress neither takes an idempotency key nor exposes arb
 that slug up (``GET /wp/v2/posts?slug=…&status=publish,future,draft,pending,private``). A resend is not
 deduplicated by the server, so ``idempotent_publish`` stays False: the engine must call ``find_published`` after
 an unknown outcome. Facts and sources: ``channels.md`` section 11.
+
+Network ids: WordPress numbers posts and comments separately (post 7 and comment 7 are unrelated), while the inbox
+knows one id space per channel. A post keeps its bare number (a delivery's ``remote_id``); a comment is
+``comment-<number>`` (an inbox item's ``remote_id``, an answer's ``remote_id``). Every comment, an answer to another
+comment included, names the post it is on as ``in_reply_to_id``: that is the conversation it belongs to.
 """
 
 from __future__ import annotations
@@ -62,6 +67,7 @@ _FILENAME_JUNK = re.compile(r"[^A-Za-z0-9._-]+")
 _BLOCK_END = re.compile(r"</p\s*>\s*", re.IGNORECASE)
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+COMMENT_PREFIX = "comment-"
 
 
 def normalise_site_url(url: str | None) -> str:
@@ -79,6 +85,18 @@ def post_slug(request: PublishRequest) -> str:
     ascii_text = unicodedata.normalize("NFKD", source).encode("ascii", "ignore").decode().lower()
     words = _SLUG_JUNK.sub("-", ascii_text).strip("-")[:SLUG_WORDS].strip("-") or "post"
     return f"{words}-{hashlib.sha256(request.key.encode()).hexdigest()[:KEY_HASH]}"
+
+
+def comment_id(number: object) -> str:
+    """The network id of comment ``number`` (``comment-7``): WordPress numbers comments apart from posts."""
+    return f"{COMMENT_PREFIX}{number}"
+
+
+def comment_number(remote_id: str) -> int | None:
+    """The number of a comment id (``comment-7``, or a bare ``7`` as stored before comments had ids of their
+    own); None if it is neither."""
+    digits = remote_id.removeprefix(COMMENT_PREFIX)
+    return int(digits) if digits.isascii() and digits.isdigit() else None
 
 
 def html_to_text(content: str) -> str:
@@ -146,6 +164,7 @@ class WordPressConnector:
         self.http = WordPressHttp(config.base_url, config.handle, password, transport=transport, guard=guard)
         self.clock = clock
         self._me: int | None = None
+        self._trash_readable = True  # until WordPress says the account may not list the trash
 
     # -- protocol -------------------------------------------------------------------------------
 
@@ -180,53 +199,99 @@ class WordPressConnector:
     # -- optional capabilities ------------------------------------------------------------------
 
     def fetch_inbox(self, cursor: str | None = None) -> InboxPage:
-        """Approved comments, newest first, without the account's own; the cursor is the next page number."""
-        page = 1
-        if cursor is not None:
-            if not cursor.isdigit() or int(cursor) < 1:
-                raise InputError("wordpress.bad_cursor", cursor=cursor)
-            page = int(cursor)
+        """Approved comments, newest first, without the account's own; the cursor is the next page number.
+
+        An edited comment comes back with its new text under its id (the inbox marks it edited) when its page is
+        read. Comments moved to the trash in the span of dates this page covers come back as ``deleted``, where
+        the account may moderate comments (listing the trash needs that); WordPress orders comments by the date
+        they were written and keeps no date of an edit or of trashing, so a change to a comment older than the
+        pages a sync reads is not seen then. A comment deleted for good leaves no trace to find.
+
+        The cursor is ``"<page>"`` or ``"<page>@<local date>"``: the next page and the local date of the oldest
+        comment read so far, which bounds the next page's trash window.
+        """
+        page, newer_than = _parse_cursor(cursor)
         me = self._my_id()
         params = {"per_page": PAGE_SIZE, "page": page, "orderby": "date", "order": "desc"}
         response = self.http.request("GET", f"{API}/comments", params=params)
         body = parse_json(response)
-        items = []
-        for comment in body if isinstance(body, list) else []:
-            if not isinstance(comment, dict) or "id" not in comment or comment.get("author") == me:
-                continue
-            parent = _int(comment.get("parent")) or 0
-            post = _int(comment.get("post")) or 0
-            name = str(comment.get("author_name") or "")
-            items.append(
-                InboxItem(
-                    remote_id=str(comment["id"]),
-                    kind="reply" if parent else "comment",
-                    author=name,
-                    author_name=name,
-                    text=html_to_text(str(_dict(comment.get("content")).get("rendered") or "")),
-                    html=str(_dict(comment.get("content")).get("rendered") or "") or None,  # sanitised by the inbox
-                    created_at=_timestamp(comment.get("date_gmt") or comment.get("date")),
-                    url=comment.get("link"),
-                    in_reply_to_id=str(post) if post else None,
-                )
-            )
+        comments = [c for c in body if isinstance(c, dict) and "id" in c] if isinstance(body, list) else []
+        items = [self._comment_item(c) for c in comments if c.get("author") != me]
         total = _header_int(response, "x-wp-totalpages")
-        return InboxPage(items=tuple(items), next_cursor=str(page + 1) if total is not None and page < total else None)
+        last = total is None or page >= total
+        oldest = min((str(c.get("date") or "") for c in comments if c.get("date")), default=None)
+        if comments or last:
+            # The trash between this page's oldest comment and the previous page's (all older on the last page).
+            window_start = None if last else oldest
+            known = {i.remote_id for i in items}
+            for trashed in self._trashed(after=window_start, before=newer_than):
+                item = self._comment_item(trashed, deleted=True)
+                if trashed.get("author") != me and item.remote_id not in known:
+                    items.append(item)
+            items.sort(key=lambda i: i.created_at, reverse=True)
+        next_cursor = None if last else f"{page + 1}@{oldest}" if oldest else str(page + 1)
+        return InboxPage(items=tuple(items), next_cursor=next_cursor)
+
+    def _comment_item(self, comment: dict[str, Any], *, deleted: bool = False) -> InboxItem:
+        parent = _int(comment.get("parent")) or 0
+        post = _int(comment.get("post")) or 0
+        name = str(comment.get("author_name") or "")
+        rendered = str(_dict(comment.get("content")).get("rendered") or "")
+        return InboxItem(
+            remote_id=comment_id(comment["id"]),
+            kind="reply" if parent else "comment",
+            author=name,
+            author_name=name,
+            text=html_to_text(rendered),
+            html=rendered or None,  # sanitised by the inbox
+            created_at=_timestamp(comment.get("date_gmt") or comment.get("date")),
+            url=comment.get("link"),
+            in_reply_to_id=str(post) if post else None,  # the post, an answer to a comment included
+            deleted=deleted,
+        )
+
+    def _trashed(self, *, after: str | None, before: str | None) -> list[dict[str, Any]]:
+        """Trashed comments written in the window (local dates, widened by a second: both ends are exclusive in
+        WordPress); none where the account may not list the trash."""
+        if not self._trash_readable:
+            return []
+        params: dict[str, Any] = {
+            "status": "trash",
+            "context": "edit",
+            "per_page": PAGE_SIZE,
+            "orderby": "date",
+            "order": "desc",
+        }
+        for name, value, shift in (("after", after, -1), ("before", before, 1)):
+            moved = _shift_local(value, shift) if value else None
+            if moved:
+                params[name] = moved
+        try:
+            body = self.http.json("GET", f"{API}/comments", params=params)
+        except Rejected as exc:
+            if exc.code != "wordpress.not_allowed":
+                raise
+            self._trash_readable = False  # not a moderator: approved comments only
+            return []
+        return [c for c in body if isinstance(c, dict) and "id" in c] if isinstance(body, list) else []
 
     def reply(self, to_remote_id: str, text: str) -> PublishResult:
-        if not to_remote_id.isdigit():
+        """Answer comment ``to_remote_id`` (``comment-7``; a bare ``7`` is read as a comment too) with a child
+        comment on its post; the answer's id is ``comment-<number>``."""
+        number = comment_number(to_remote_id)
+        if number is None:
             raise InputError("wordpress.bad_remote_id", remote_id=to_remote_id)
         if not text.strip():
             raise InputError("wordpress.empty_reply")
-        original = self.http.json("GET", f"{API}/comments/{to_remote_id}")
+        original = self.http.json("GET", f"{API}/comments/{number}")
         post = _int(_dict(original).get("post"))
         if not post:
             raise Rejected("channel.unexpected_response", endpoint="comments")
-        body = {"post": post, "parent": int(to_remote_id), "content": html.escape(text.strip(), quote=False)}
+        body = {"post": post, "parent": number, "content": html.escape(text.strip(), quote=False)}
         created = self.http.json("POST", f"{API}/comments", json_body=body)
         if not isinstance(created, dict) or "id" not in created:
             raise Rejected("channel.unexpected_response", endpoint="comments")
-        return PublishResult(remote_id=str(created["id"]), remote_url=created.get("link"))
+        return PublishResult(remote_id=comment_id(created["id"]), remote_url=created.get("link"))
 
     def fetch_metrics(self, remote_ids: Sequence[str]) -> dict[str, Metrics]:
         """Comment counts (core WordPress counts nothing else). Posts deleted or trashed are left out."""
@@ -341,6 +406,25 @@ def _safe_filename(name: str) -> str:
     stem = _FILENAME_JUNK.sub("-", ascii_stem).strip("-.") or "image"
     suffix = _FILENAME_JUNK.sub("", suffix)
     return f"{stem}.{suffix}" if suffix else stem
+
+
+def _parse_cursor(cursor: str | None) -> tuple[int, str | None]:
+    """``(page, local date bound)`` of an inbox cursor (``"3"`` or ``"3@2026-11-23T09:00:00"``)."""
+    if cursor is None:
+        return 1, None
+    page, _, bound = cursor.partition("@")
+    if not page.isdigit() or int(page) < 1 or (bound and _shift_local(bound, 0) is None):
+        raise InputError("wordpress.bad_cursor", cursor=cursor)
+    return int(page), bound or None
+
+
+def _shift_local(value: str, seconds: int) -> str | None:
+    """A WordPress local date (``2026-11-23T09:00:00``) moved by ``seconds``; None if it is not one."""
+    try:
+        moved = datetime.fromisoformat(value) + timedelta(seconds=seconds)
+    except ValueError:
+        return None
+    return moved.replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def _error_code(response: httpx.Response) -> str | None:

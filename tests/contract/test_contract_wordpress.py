@@ -70,6 +70,7 @@ class FakeWordPress:
         self.requests: list[httpx.Request] = []
         self.overrides: dict[str, list[httpx.Response | Exception]] = {}
         self.posts: list[dict[str, object]] = []
+        self.moderator = True  # may list comments of any status (the trash)
         self.next_id = 100
         self.comments = [comment(i, author=ME["id"] if i == 5 else 0) for i in range(1, 8)]
 
@@ -115,9 +116,16 @@ class FakeWordPress:
             return wp_error(404, "rest_post_invalid_id", "Invalid post ID.")
         if route == f"GET {API}/comments":
             per_page = int(query.get("per_page", "10"))
-            found = self.comments
+            status = query.get("status", "approve")
+            if status != "approve" and not self.moderator:
+                return wp_error(403, "rest_forbidden_param", "Query parameter not permitted: status")
+            found = [c for c in self.comments if c["status"] == ("approved" if status == "approve" else status)]
             if "post" in query:
                 found = [c for c in found if str(c["post"]) == query["post"]]
+            if "after" in query:  # local dates, both ends exclusive as in WordPress
+                found = [c for c in found if str(c["date"]) > query["after"]]
+            if "before" in query:
+                found = [c for c in found if str(c["date"]) < query["before"]]
             page = int(query.get("page", "1"))
             pages = max(1, -(-len(found) // per_page))
             headers = {"X-WP-Total": str(len(found)), "X-WP-TotalPages": str(pages)}
@@ -360,40 +368,126 @@ def test_cancel_scheduled_refuses_a_post_already_published(wp, site):
 def test_the_inbox_pages_through_comments_with_x_wp_totalpages(wp, site):
     site.comments = [comment(i, author=3 if i == 2 else 0, parent=1 if i == 3 else 0) for i in range(1, 121)]
     first = wp.fetch_inbox()
-    (request,) = site.sent("GET", f"{API}/comments")
+    request, trash = site.sent("GET", f"{API}/comments")
     assert dict(request.url.params) == {"per_page": "50", "page": "1", "orderby": "date", "order": "desc"}
-    assert first.next_cursor == "2"
-    assert [i.remote_id for i in first.items][:3] == ["1", "3", "4"]  # comment 2 is the account's own
+    assert trash.url.params["status"] == "trash"
+    assert first.next_cursor == "2@2026-11-23T10:00:00"  # the next page, and the date the trash window ends
+    assert [i.remote_id for i in first.items][:3] == ["comment-1", "comment-3", "comment-4"]  # 2 is the account's
     item = first.items[1]
     assert item.kind == "reply" and item.author_name == "Ada" and item.text == "Nice & clear"
     assert item.html is not None and "Nice" in item.html  # content.rendered, for the inbox to sanitise
+    # An answer to comment 1 is in the conversation of the post both are on (post 10, a bare number).
     assert item.in_reply_to_id == "10" and item.created_at == datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
     assert first.items[0].kind == "comment"
-    assert wp.fetch_inbox("2").next_cursor == "3"
-    last = wp.fetch_inbox("3")
+    assert wp.fetch_inbox("2").next_cursor == "3@2026-11-23T10:00:00"  # a cursor of an earlier version
+    last = wp.fetch_inbox("3@2026-11-23T10:00:00")
     assert last.next_cursor is None and len(last.items) == 20
     assert len(site.sent("GET", f"{API}/users/me")) == 1  # the account's id is asked once
 
 
 def test_a_bad_inbox_cursor_is_refused(wp):
-    with pytest.raises(InputError) as caught:
-        wp.fetch_inbox("abc")
-    assert caught.value.code == "wordpress.bad_cursor"
+    for cursor in ("abc", "0", "2@yesterday", "@2026-11-23T10:00:00"):
+        with pytest.raises(InputError) as caught:
+            wp.fetch_inbox(cursor)
+        assert caught.value.code == "wordpress.bad_cursor"
+
+
+def _dated(comment_id: int, hour: int, status: str = "approved", author: int = 0) -> dict[str, object]:
+    return {
+        **comment(comment_id, author=author),
+        "date": f"2026-11-23T{hour:02d}:00:00",
+        "date_gmt": f"2026-11-23T{hour - 1:02d}:00:00",
+        "status": status,
+        "content": {"rendered": f"<p>comment {comment_id}</p>"},
+    }
+
+
+def test_trashed_comments_come_as_deleted_on_the_page_whose_dates_they_fall_in(wp, site, monkeypatch):
+    monkeypatch.setattr("publisher.channels.wordpress.PAGE_SIZE", 2)
+    approved = [_dated(n, 20 - n) for n in range(1, 6)]  # 19:00, 18:00 … 15:00, newest first
+    trashed = [
+        _dated(50, 19, "trash"),  # newer than page 1's oldest (18:00): page 1
+        _dated(51, 17, "trash"),  # between 18:00 and page 2's oldest (16:00): page 2
+        _dated(52, 16, "trash", author=ME["id"]),  # the account's own: never listed
+        _dated(53, 9, "trash"),  # older than everything: the last page
+    ]
+    site.comments = approved + trashed
+    pages = []
+    cursor = None
+    while True:
+        page = wp.fetch_inbox(cursor)
+        pages.append([(i.remote_id, i.deleted) for i in page.items])
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    assert pages == [
+        [("comment-1", False), ("comment-50", True), ("comment-2", False)],
+        [("comment-3", False), ("comment-51", True), ("comment-4", False)],
+        [("comment-5", False), ("comment-53", True)],
+    ]
+    windows = [dict(r.url.params) for r in site.sent("GET", f"{API}/comments") if r.url.params.get("status")]
+    assert [(w.get("after"), w.get("before")) for w in windows] == [
+        ("2026-11-23T17:59:59", None),
+        ("2026-11-23T15:59:59", "2026-11-23T18:00:01"),
+        (None, "2026-11-23T16:00:01"),
+    ]
+    assert all(w["context"] == "edit" for w in windows)
+    deleted = next(i for i in wp.fetch_inbox().items if i.remote_id == "comment-50")
+    assert deleted.text == "comment 50" and deleted.kind == "comment"
+
+
+def test_an_account_that_may_not_list_the_trash_gets_approved_comments_only(wp, site):
+    site.moderator = False
+    site.comments = [_dated(1, 10), _dated(2, 9, "trash")]
+    assert [i.remote_id for i in wp.fetch_inbox().items] == ["comment-1"]
+    assert [i.remote_id for i in wp.fetch_inbox().items] == ["comment-1"]
+    asked = [r for r in site.sent("GET", f"{API}/comments") if r.url.params.get("status")]
+    assert len(asked) == 1  # WordPress said no once: the connector does not ask again
+
+
+def test_an_edited_comment_comes_back_with_its_new_text_under_its_id(wp, site):
+    site.comments = [_dated(1, 10)]
+    before = wp.fetch_inbox().items[0]
+    site.comments[0]["content"] = {"rendered": "<p>comment 1, <em>corrected</em></p>"}
+    after = wp.fetch_inbox().items[0]
+    assert (before.remote_id, before.text) == ("comment-1", "comment 1")
+    assert (after.remote_id, after.text, after.created_at) == ("comment-1", "comment 1, corrected", before.created_at)
+    assert after.html == "<p>comment 1, <em>corrected</em></p>"
 
 
 def test_reply_answers_a_comment_on_its_post(wp, site):
-    result = wp.reply("7", "Thanks <b>a lot</b> ")
+    result = wp.reply("comment-7", "Thanks <b>a lot</b> ")
+    assert [r.url.path for r in site.requests] == [f"{API}/comments/7", f"{API}/comments"]
     body = json.loads(site.sent("POST", f"{API}/comments")[0].content)
     assert body == {"post": 42, "parent": 7, "content": "Thanks &lt;b&gt;a lot&lt;/b&gt;"}
-    assert result.remote_id == "900" and result.remote_url
+    assert result.remote_id == "comment-900" and result.remote_url  # the answer is a comment, named as one
+
+
+def test_reply_still_takes_a_bare_comment_number_stored_by_an_earlier_version(wp, site):
+    result = wp.reply("7", "Thanks")
+    (created,) = site.sent("POST", f"{API}/comments")
+    assert json.loads(created.content)["parent"] == 7
+    assert result.remote_id == "comment-900"
 
 
 def test_reply_refuses_bad_ids_and_empty_text(wp, site):
-    for remote_id, text, code in (("x1", "hi", "wordpress.bad_remote_id"), ("7", " ", "wordpress.empty_reply")):
+    cases = [(bad, "hi", "wordpress.bad_remote_id") for bad in ("x1", "comment-", "comment-x7", "post-7", "comment-٣")]
+    for remote_id, text, code in [*cases, ("comment-7", " ", "wordpress.empty_reply")]:
         with pytest.raises(InputError) as caught:
             wp.reply(remote_id, text)
         assert caught.value.code == code
     assert site.requests == []
+
+
+def test_a_comment_numbered_like_a_post_is_not_taken_for_it(wp, site):
+    """WordPress numbers posts and comments apart: comment 10 on post 42 and a comment on post 10 stay two things."""
+    site.comments = [comment(11, post=10), comment(10, post=42), comment(12, post=10, parent=11)]
+    items = {i.remote_id: i for i in wp.fetch_inbox().items}
+    assert {r: (i.kind, i.in_reply_to_id) for r, i in items.items()} == {
+        "comment-11": ("comment", "10"),  # on post 10: our delivery's remote_id if we published it
+        "comment-10": ("comment", "42"),
+        "comment-12": ("reply", "10"),  # an answer to comment 11 is in the conversation of post 10 as well
+    }
 
 
 def test_metrics_count_comments_and_leave_out_deleted_posts(wp, site):

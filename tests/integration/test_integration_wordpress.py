@@ -150,7 +150,7 @@ def test_publish_with_image_comments_inbox_reply_and_metrics(
         "POST", "/comments", auth=(bob, bob_password), json={"post": int(result.remote_id), "content": "Congrats!"}
     ).json()
     assert comment["status"] == "hold"
-    assert all(i.remote_id != str(comment["id"]) for page in _all_inbox(connector) for i in page)
+    assert all(i.remote_id != f"comment-{comment['id']}" for page in _all_inbox(connector) for i in page)
     site.api("POST", f"/comments/{comment['id']}", json={"status": "approved"})
 
     # Three more comments (guests, entered by the admin as approved) and pages of two: more than one page.
@@ -178,29 +178,31 @@ def test_publish_with_image_comments_inbox_reply_and_metrics(
     items = [i for page in pages for i in page]
     ids = [i.remote_id for i in items]
     assert len(ids) == len(set(ids)) == total  # every approved comment once (none of them is the admin's)
-    assert {str(comment["id"]), *map(str, guests)} <= set(ids)
+    assert {f"comment-{n}" for n in (comment["id"], *guests)} <= set(ids)  # comments have ids of their own
     newest_first = [i.created_at for i in items]
     assert newest_first == sorted(newest_first, reverse=True)
-    from_bob = next(i for i in items if i.remote_id == str(comment["id"]))
+    from_bob = next(i for i in items if i.remote_id == f"comment-{comment['id']}")
     assert from_bob.kind == "comment"
     assert from_bob.author == bob
     assert from_bob.text == "Congrats!"
-    assert from_bob.in_reply_to_id == result.remote_id
+    assert from_bob.in_reply_to_id == result.remote_id  # the post's bare number, as the delivery has it
     assert from_bob.url and f"comment-{comment['id']}" in from_bob.url
     assert abs(from_bob.created_at - datetime.now(UTC)) < timedelta(minutes=10)
 
     # The admin answers Bob: a child comment of his, approved and visible to anyone.
     answer_text = "Thank you, Bob! <3 & more"
-    answer = connector.reply(str(comment["id"]), answer_text)
-    answered = site.api("GET", f"/comments/{answer.remote_id}", params={"context": "edit"}).json()
+    answer = connector.reply(from_bob.remote_id, answer_text)
+    assert answer.remote_id.startswith("comment-")
+    answer_number = int(answer.remote_id.removeprefix("comment-"))
+    answered = site.api("GET", f"/comments/{answer_number}", params={"context": "edit"}).json()
     assert answered["parent"] == comment["id"]
     assert answered["post"] == int(result.remote_id)
     assert answered["author"] == admin_id
     assert answered["status"] == "approved"
     assert html_to_text(answered["content"]["rendered"]) == answer_text
     thread = site.api("GET", "/comments", auth=("", ""), params={"post": result.remote_id, "parent": comment["id"]})
-    assert [c["id"] for c in thread.json()] == [int(answer.remote_id)]
-    assert answer.remote_url and f"comment-{answer.remote_id}" in answer.remote_url
+    assert [c["id"] for c in thread.json()] == [answer_number]
+    assert answer.remote_url and f"#{answer.remote_id}" in answer.remote_url
     # The admin's own answer is not in the admin's inbox.
     assert all(i.remote_id != answer.remote_id for page in _all_inbox(connector) for i in page)
 

@@ -452,3 +452,157 @@ def test_a_0003_database_keeps_its_data_and_gains_a_searchable_inbox(open_db, db
     _sql(db_file, "DELETE FROM inbox_items WHERE id = 1")
     assert _sql(db_file, match.format("opening")) == []
     assert _sql(db_file, "INSERT INTO inbox_fts(inbox_fts) VALUES ('integrity-check')") == []
+
+
+# -- 0008: WordPress comments get ids of their own -------------------------------------------------------
+
+WP_NOW = "2026-11-23 12:00:00"
+
+
+def _wordpress_0007_database(open_db, db_file: Path) -> None:
+    """A 0007 database as the old connector left it: comments stored under their bare numbers (an answer sent from
+    the inbox too), comment 9 (on our post 7) put into post 8's conversation because comment 7 (on post 8) had our
+    post's number, and comment 13 (on post 8) alone in a conversation named after post 30 for the same reason."""
+    db = open_db()
+    _upgrade(db, "0007")
+    db.dispose()
+
+    def item(item_id: int, channel: int, remote: str, name: str, text_: str, hour: int, on: str, conv: str) -> str:
+        return (
+            "INSERT INTO inbox_items (id, channel_id, remote_id, kind, author_handle, author_name, text, html, "
+            "received_at, in_reply_to_remote_id, conversation_id, status, sentiment_score, sentiment_label, "
+            f"sentiment_words, edited, deleted, created_at, updated_at) VALUES ({item_id}, {channel}, '{remote}', "
+            f"'comment', '{name}', '{name}', '{text_}', '<p>{text_}</p>', '2026-11-23 {hour:02d}:00:00.000000', {on}, "
+            f"{conv}, 'open', 0, 'neutral', '[]', 0, 0, '{WP_NOW}', '{WP_NOW}')"
+        )
+
+    conversation = (
+        "INSERT INTO inbox_conversations (id, channel_id, root_remote_id, post_id, campaign, last_activity_at, "
+        "created_at) VALUES ({}, 1, '{}', NULL, NULL, '2026-11-23 09:00:00.000000', '2026-11-23 09:00:00.000000')"
+    )
+    _sql(
+        db_file,
+        "INSERT INTO channels (id, kind, name, base_url, handle, settings, created_at) "
+        f"VALUES (1, 'wordpress', 'Blog', 'https://blog.example', 'editor', '{{}}', '{WP_NOW}')",
+        "INSERT INTO channels (id, kind, name, base_url, handle, settings, created_at) "
+        f"VALUES (2, 'mastodon', 'Social', 'https://social.example', 'us', '{{}}', '{WP_NOW}')",
+        "INSERT INTO posts (id, title, body, campaign, status, created_at, updated_at) "
+        f"VALUES (1, 'Autumn', 'Our autumn programme', 'autumn', 'published', '{WP_NOW}', '{WP_NOW}')",
+        "INSERT INTO deliveries (post_id, channel_id, state, scheduled_tz, attempts, remote_id, created_at, "
+        f"updated_at) VALUES (1, 1, 'published', 'UTC', 1, '7', '{WP_NOW}', '{WP_NOW}')",
+        conversation.format(1, "8"),
+        conversation.format(2, "30"),  # post 30's: the collision moved its one comment (on post 8) there
+        item(1, 1, "7", "Eve", "About post 8", 9, "'8'", "1"),
+        item(2, 1, "9", "Bob", "Is there a kids day?", 10, "'7'", "1"),
+        item(3, 2, "7", "ada", "A toot", 10, "NULL", "NULL"),  # Mastodon: left alone
+        item(4, 1, "13", "Kim", "Also about post 8", 8, "'8'", "2"),
+        "INSERT INTO inbox_replies (id, item_id, conversation_id, author, text, state, remote_id, created_at, sent_at) "
+        "VALUES (1, 2, 1, 'community', 'Yes!', 'sent', '12', '2026-11-23 10:10:00', '2026-11-23 10:10:00')",
+    )
+
+
+def _wordpress_site(comments: list[dict[str, object]]):
+    """WordPress' REST shapes (channels.md section 11) for a sync: the account, approved comments, an empty trash."""
+    import httpx
+
+    asked: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        asked.append(f"{request.method} {request.url.path}")
+        if request.url.path == "/wp-json/wp/v2/users/me":
+            return httpx.Response(200, json={"id": 3, "name": "Editor", "capabilities": {}})
+        if request.url.path == "/wp-json/wp/v2/comments" and request.method == "GET":
+            found = [] if request.url.params.get("status") == "trash" else comments
+            return httpx.Response(200, json=found, headers={"X-WP-Total": str(len(found)), "X-WP-TotalPages": "1"})
+        return httpx.Response(404, json={"code": "rest_no_route", "message": "No route.", "data": {"status": 404}})
+
+    return handle, asked
+
+
+def _wp_comment(number: int, post: int, text_: str, hour: int, name: str) -> dict[str, object]:
+    return {
+        "id": number,
+        "post": post,
+        "parent": 0,
+        "author": 0,
+        "author_name": name,
+        "date": f"2026-11-23T{hour:02d}:00:00",
+        "date_gmt": f"2026-11-23T{hour:02d}:00:00",
+        "content": {"rendered": f"<p>{text_}</p>"},
+        "link": f"https://blog.example/?p={post}#comment-{number}",
+        "status": "approved",
+    }
+
+
+def test_0008_rekeys_wordpress_comments_so_a_sync_does_not_store_them_again(open_db, db_file):
+    from datetime import UTC
+
+    import httpx
+
+    from publisher.channels.registry import Registry
+    from publisher.channels.wordpress import WordPressKind
+    from publisher.clock import ManualClock
+
+    _wordpress_0007_database(open_db, db_file)
+    db = open_db()
+    db.migrate()
+    assert db.current_revision() == head_revision()
+    db.dispose()
+
+    items = "SELECT id, channel_id, remote_id, in_reply_to_remote_id FROM inbox_items ORDER BY id"
+    assert _sql(db_file, items) == [
+        (1, 1, "comment-7", "8"),
+        (2, 1, "comment-9", "7"),  # on our post 7: the number stays, it names the post
+        (3, 2, "7", None),
+        (4, 1, "comment-13", "8"),
+    ]
+    assert _sql(db_file, "SELECT remote_id FROM inbox_replies") == [("comment-12",)]  # our answer is a comment too
+    # Comment 9 is back in our post's conversation, linked to the post and its campaign; its answer follows it.
+    conversations = (
+        "SELECT i.id, c.root_remote_id, c.post_id, c.campaign FROM inbox_items AS i "
+        "JOIN inbox_conversations AS c ON c.id = i.conversation_id ORDER BY i.id"
+    )
+    assert _sql(db_file, conversations) == [(1, "8", None, None), (2, "7", 1, "autumn"), (4, "8", None, None)]
+    assert _sql(db_file, "SELECT root_remote_id FROM inbox_conversations ORDER BY root_remote_id") == [("7",), ("8",)]
+    answer = "SELECT i.id FROM inbox_replies AS r JOIN inbox_items AS i ON i.conversation_id = r.conversation_id"
+    assert _sql(db_file, answer) == [(2,)]
+
+    handle, asked = _wordpress_site(
+        [
+            _wp_comment(11, 7, "Great, see you there", 11, "Dave"),  # new since the last sync, on our post
+            _wp_comment(9, 7, "Is there a kids day?", 10, "Bob"),
+            _wp_comment(7, 8, "About post 8", 9, "Eve"),
+            _wp_comment(13, 8, "Also about post 8", 8, "Kim"),
+        ]
+    )
+    clock = ManualClock(datetime(2026, 11, 23, 12, 0, tzinfo=UTC))
+    kind = WordPressKind(transport=httpx.MockTransport(handle), clock=clock)
+    services = build_services(f"sqlite:///{db_file}", clock=clock, registry=Registry([kind]), actor="tester")
+    try:
+        services.secrets.set(1, "abcd EFGH 1234 ijkl")
+        (report,) = services.inbox.sync()
+        assert (report.error_code, report.new, report.updated) == (None, 1, 0)  # only Dave's comment is new
+        rows = services.inbox.list(limit=100)
+        texts = sorted(r.text for r in rows)
+        assert texts == ["A toot", "About post 8", "Also about post 8", "Great, see you there", "Is there a kids day?"]
+        bob = services.inbox.get(2)
+        dave = next(services.inbox.get(r.id) for r in rows if r.text == "Great, see you there")
+        assert (bob.remote_id, bob.post_id, bob.campaign) == ("comment-9", 1, "autumn")
+        assert (dave.remote_id, dave.post_id, dave.row.conversation_id) == ("comment-11", 1, bob.row.conversation_id)
+        assert services.inbox.get(1).post_id is None  # Eve wrote on post 8, not ours
+        assert services.inbox.sync()[0].new == 0
+    finally:
+        services.close()
+    assert "GET /wp-json/wp/v2/comments" in asked
+
+
+def test_0008_downgrade_gives_wordpress_comments_their_bare_numbers_back(open_db, db_file):
+    _wordpress_0007_database(open_db, db_file)
+    db = open_db()
+    _upgrade(db, "0008")
+    with db.engine.begin() as conn:
+        command.downgrade(_config(MIGRATIONS_DIR, conn), "0007")
+    assert db.current_revision() == "0007"
+    db.dispose()
+    assert _sql(db_file, "SELECT remote_id FROM inbox_items ORDER BY id") == [("7",), ("9",), ("7",), ("13",)]
+    assert _sql(db_file, "SELECT remote_id FROM inbox_replies") == [("12",)]
