@@ -282,7 +282,8 @@ class InboxContact(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     channel_kind: Mapped[str] = mapped_column(String(40))
     handle: Mapped[str] = mapped_column(String(500))
-    display_name: Mapped[str] = mapped_column(String(500), default="")
+    display_name: Mapped[str] = mapped_column(String(500), default="")  # the network's name; sync keeps it current
+    user_name: Mapped[str | None] = mapped_column(String(500))  # the team's own name for the person; sync leaves it
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("inbox_contacts.id", ondelete="SET NULL"), index=True)
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")

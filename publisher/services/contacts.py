@@ -8,8 +8,8 @@ the contact of its author. Here the user works with them:
   live on the primary; a merged handle keeps its own row as it was, so splitting it off again gives it back its
   details from before. Splitting off the primary hands the group over to its oldest remaining handle.
 - **Names.** Sync writes the network's name into ``display_name`` whenever the network reports a new one, so the
-  user's own name for a contact is kept apart from it (in the workspace settings, one key per contact: see
-  :func:`_user_names`) and shown instead of the network's name while set.
+  user's own name for a contact is kept apart from it (``user_name``, which sync never touches) and shown instead
+  of the network's name while set.
 - Every change goes into the audit log; bad input raises :class:`InputError` and changes nothing.
 """
 
@@ -25,7 +25,7 @@ from sqlalchemy import ColumnElement, String, cast, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from publisher.clock import Clock
-from publisher.db.models import Channel, InboxContact, InboxItem, WorkspaceSetting
+from publisher.db.models import Channel, InboxContact, InboxItem
 from publisher.db.session import Database
 from publisher.domain.contacts import (
     MAX_NAME_CHARS,
@@ -44,7 +44,6 @@ from publisher.services._common import audit
 
 HISTORY_LIMIT = 500
 PREVIEW_CHARS = 300
-_NAME_KEY = "contact.name."  # + contact id: the user's name for a contact (see module docstring)
 _CHUNK = 400
 _PRIMARY_OF = func.coalesce(InboxContact.merged_into_id, InboxContact.id)  # a contact's group
 
@@ -463,19 +462,19 @@ class ContactService:
             updated_at=primary.updated_at,
         )
 
-    # The user's names. Kept apart from ``display_name`` because sync overwrites that with the network's name.
-    # With a ``user_name`` column on inbox_contacts these three become plain column reads and writes.
+    # The user's names, kept apart from ``display_name`` because sync overwrites that with the network's name.
 
     @staticmethod
     def _user_names(session: Session, contact_ids: Sequence[int]) -> dict[int, str]:
-        if not contact_ids:
-            return {}
-        keys = [f"{_NAME_KEY}{i}" for i in contact_ids]
         found: dict[int, str] = {}
-        for row in session.scalars(select(WorkspaceSetting).where(WorkspaceSetting.key.in_(keys))):
-            name = (row.value or {}).get("name")
-            if isinstance(name, str) and name:
-                found[int(row.key.removeprefix(_NAME_KEY))] = name
+        for chunk in _chunks(builtins.list(contact_ids)):
+            for cid, name in session.execute(
+                select(InboxContact.id, InboxContact.user_name).where(
+                    InboxContact.id.in_(chunk), InboxContact.user_name.is_not(None)
+                )
+            ):
+                if name:
+                    found[cid] = name
         return found
 
     @staticmethod
@@ -492,22 +491,9 @@ class ContactService:
 
     @staticmethod
     def _all_user_names(session: Session) -> dict[int, str]:
-        found: dict[int, str] = {}
-        for row in session.scalars(select(WorkspaceSetting).where(WorkspaceSetting.key.like(f"{_NAME_KEY}%"))):
-            name = (row.value or {}).get("name")
-            suffix = row.key.removeprefix(_NAME_KEY)
-            if isinstance(name, str) and name and suffix.isdigit():
-                found[int(suffix)] = name
-        return found
+        rows = session.execute(select(InboxContact.id, InboxContact.user_name).where(InboxContact.user_name != ""))
+        return {cid: name for cid, name in rows if name}
 
     @staticmethod
     def _store_user_name(session: Session, contact_id: int, name: str | None) -> None:
-        key = f"{_NAME_KEY}{contact_id}"
-        row = session.get(WorkspaceSetting, key)
-        if name is None:
-            if row is not None:
-                session.delete(row)
-        elif row is None:
-            session.add(WorkspaceSetting(key=key, value={"name": name}))
-        else:
-            row.value = {"name": name}
+        session.execute(update(InboxContact).where(InboxContact.id == contact_id).values(user_name=name or None))

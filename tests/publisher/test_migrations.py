@@ -606,3 +606,31 @@ def test_0008_downgrade_gives_wordpress_comments_their_bare_numbers_back(open_db
     db.dispose()
     assert _sql(db_file, "SELECT remote_id FROM inbox_items ORDER BY id") == [("7",), ("9",), ("7",), ("13",)]
     assert _sql(db_file, "SELECT remote_id FROM inbox_replies") == [("12",)]
+
+
+def test_0009_moves_names_given_to_contacts_into_their_own_column_and_back(open_db, db_file):
+    db = open_db()
+    _upgrade(db, "0008")
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO inbox_contacts (id, channel_kind, handle, display_name, tags, notes, created_at, updated_at) "
+            "VALUES (1, 'mastodon', '@ada@x.example', 'Ada L.', '[]', '', '2026-11-01', '2026-11-01'), "
+            "(2, 'bluesky', 'bo.example', 'Bo', '[]', '', '2026-11-01', '2026-11-01')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO workspace_settings (key, value) VALUES ('contact.name.1', '{\"name\": \"Ada Lovelace\"}'), "
+            "('contact.name.99', '{\"name\": \"gone\"}'), ('approval_required', 'true')"
+        )
+    _upgrade(db, "0009")
+    assert _sql(db_file, "SELECT id, display_name, user_name FROM inbox_contacts ORDER BY id") == [
+        (1, "Ada L.", "Ada Lovelace"),
+        (2, "Bo", None),
+    ]
+    assert _sql(db_file, "SELECT key FROM workspace_settings") == [("approval_required",)]
+    with db.engine.begin() as conn:
+        command.downgrade(_config(MIGRATIONS_DIR, conn), "0008")
+    db.dispose()
+    assert _sql(db_file, "SELECT key, value FROM workspace_settings ORDER BY key") == [
+        ("approval_required", "true"),
+        ("contact.name.1", '{"name": "Ada Lovelace"}'),
+    ]
