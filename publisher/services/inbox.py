@@ -78,6 +78,7 @@ BACKFILL_DAYS = 30
 MAX_PAGES_PER_SYNC = 1000  # a guard against a network that pages forever
 PREVIEW_CHARS = 300
 MAX_TAG_CHARS = 100
+COMMON_MATCHES = 1000  # above this many full-text matches a search reads the list newest first instead
 _CHUNK = 400  # ids per IN (…) list: well below SQLite's bound-parameter limit
 
 # Must equal the expression migration 0004 indexes, or PostgreSQL cannot use the index.
@@ -530,10 +531,10 @@ class InboxService:
                 )
             )
         if flt.query is not None and flt.query.strip():
-            conditions.append(self._search_condition(flt.query))
+            conditions.append(self._search_condition(session, flt.query))
         return query.where(and_(*conditions)) if conditions else query
 
-    def _search_condition(self, query: str) -> ColumnElement[bool]:
+    def _search_condition(self, session: Session, query: str) -> ColumnElement[bool]:
         if self.db.dialect == "postgresql":
             return cast(
                 ColumnElement[bool],
@@ -543,9 +544,16 @@ class InboxService:
         if match is None:
             return true()
         if self.db.dialect == "sqlite":
-            return InboxItem.id.in_(
-                text("SELECT rowid FROM inbox_fts WHERE inbox_fts MATCH :fts").bindparams(fts=match)
+            matching = text("SELECT rowid FROM inbox_fts WHERE inbox_fts MATCH :fts").bindparams(fts=match)
+            common = session.scalar(
+                text("SELECT count(*) FROM (SELECT 1 FROM inbox_fts WHERE inbox_fts MATCH :fts LIMIT :cap)"),
+                {"fts": match, "cap": COMMON_MATCHES + 1},
             )
+            if (common or 0) > COMMON_MATCHES:
+                # Many matches: walk the newest-first index and stop after a page, testing each row against the
+                # matches (``+ 0`` keeps SQLite from fetching and sorting every match by id instead).
+                return cast(ColumnElement[bool], (InboxItem.id + 0).in_(matching))
+            return InboxItem.id.in_(matching)  # few matches: fetch them by id and sort those
         return InboxItem.text.contains(query)  # other databases: a slow but correct fallback
 
     def list(self, flt: InboxFilter | None = None, *, limit: int = 100, offset: int = 0) -> builtins.list[InboxRow]:

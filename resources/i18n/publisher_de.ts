@@ -1336,42 +1336,42 @@
 <context>
     <name>InboxListModel</name>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="95"/>
+        <location filename="../../ui/views/inbox_model.py" line="111"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="96"/>
+        <location filename="../../ui/views/inbox_model.py" line="112"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="97"/>
+        <location filename="../../ui/views/inbox_model.py" line="113"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="98"/>
+        <location filename="../../ui/views/inbox_model.py" line="114"/>
         <source>Received</source>
         <translation>Empfangen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="99"/>
+        <location filename="../../ui/views/inbox_model.py" line="115"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="100"/>
+        <location filename="../../ui/views/inbox_model.py" line="116"/>
         <source>Sentiment</source>
         <translation>Stimmung</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="101"/>
+        <location filename="../../ui/views/inbox_model.py" line="117"/>
         <source>Assigned to</source>
         <translation>Zugewiesen an</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="142"/>
+        <location filename="../../ui/views/inbox_model.py" line="184"/>
         <source>(deleted)</source>
         <translation>(gelöscht)</translation>
     </message>
@@ -1477,7 +1477,7 @@
     </message>
     <message>
         <location filename="../../ui/views/inbox.py" line="258"/>
-        <location filename="../../ui/views/inbox.py" line="619"/>
+        <location filename="../../ui/views/inbox.py" line="628"/>
         <source>Mark done (E)</source>
         <translation>Erledigt (E)</translation>
     </message>
@@ -1513,7 +1513,7 @@
     </message>
     <message>
         <location filename="../../ui/views/inbox.py" line="280"/>
-        <location filename="../../ui/views/inbox.py" line="733"/>
+        <location filename="../../ui/views/inbox.py" line="742"/>
         <source>Send reply (Ctrl+Return)</source>
         <translation>Antwort senden (Strg+Eingabe)</translation>
     </message>
@@ -1548,7 +1548,7 @@
         <translation>Alle Personen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/inbox.py" line="497"/>
+        <location filename="../../ui/views/inbox.py" line="504"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n Nachricht</numerusform>
@@ -1556,63 +1556,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="613"/>
+        <location filename="../../ui/views/inbox.py" line="506"/>
+        <source>Counting messages…</source>
+        <translation>Nachrichten werden gezählt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inbox.py" line="622"/>
         <source>assigned to %1</source>
         <translation>zugewiesen an %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="615"/>
+        <location filename="../../ui/views/inbox.py" line="624"/>
         <source>tags: %1</source>
         <translation>Schlagwörter: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="617"/>
+        <location filename="../../ui/views/inbox.py" line="626"/>
         <source>campaign: %1</source>
         <translation>Kampagne: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="619"/>
+        <location filename="../../ui/views/inbox.py" line="628"/>
         <source>Reopen (E)</source>
         <translation>Wieder öffnen (E)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="626"/>
+        <location filename="../../ui/views/inbox.py" line="635"/>
         <source>Our post</source>
         <translation>Unser Beitrag</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="626"/>
+        <location filename="../../ui/views/inbox.py" line="635"/>
         <source>Our reply</source>
         <translation>Unsere Antwort</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="626"/>
+        <location filename="../../ui/views/inbox.py" line="635"/>
         <source>On the network:</source>
         <translation>Im Netzwerk:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="661"/>
+        <location filename="../../ui/views/inbox.py" line="670"/>
         <source>sent %1</source>
         <translation>gesendet %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="663"/>
+        <location filename="../../ui/views/inbox.py" line="672"/>
         <source>not sent: %1</source>
         <translation>nicht gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="664"/>
+        <location filename="../../ui/views/inbox.py" line="673"/>
         <source>sending…</source>
         <translation>wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="668"/>
+        <location filename="../../ui/views/inbox.py" line="677"/>
         <source>Link target: %1</source>
         <translation>Linkziel: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/inbox.py" line="680"/>
-        <location filename="../../ui/views/inbox.py" line="687"/>
+        <location filename="../../ui/views/inbox.py" line="689"/>
+        <location filename="../../ui/views/inbox.py" line="696"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n Zeichen</numerusform>
@@ -1620,82 +1625,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="689"/>
+        <location filename="../../ui/views/inbox.py" line="698"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="717"/>
+        <location filename="../../ui/views/inbox.py" line="726"/>
         <source>Blocks sending</source>
         <translation>Verhindert das Senden</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="717"/>
+        <location filename="../../ui/views/inbox.py" line="726"/>
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="733"/>
+        <location filename="../../ui/views/inbox.py" line="742"/>
         <source>Fix the problems that block sending first</source>
         <translation>Beheben Sie zuerst die Probleme, die das Senden verhindern</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="765"/>
+        <location filename="../../ui/views/inbox.py" line="774"/>
         <source>Reply sent.</source>
         <translation>Antwort gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="812"/>
+        <location filename="../../ui/views/inbox.py" line="821"/>
         <source>Nobody</source>
         <translation>Niemand</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="819"/>
+        <location filename="../../ui/views/inbox.py" line="828"/>
         <source>Assign</source>
         <translation>Zuweisen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="820"/>
+        <location filename="../../ui/views/inbox.py" line="829"/>
         <source>Assign this message to a teammate (or type a login name):</source>
         <translation>Diese Nachricht einer Person im Team zuweisen (oder einen Anmeldenamen eingeben):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="838"/>
+        <location filename="../../ui/views/inbox.py" line="847"/>
         <source>Add tag</source>
         <translation>Schlagwort hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="838"/>
+        <location filename="../../ui/views/inbox.py" line="847"/>
         <source>Tag:</source>
         <translation>Schlagwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="860"/>
+        <location filename="../../ui/views/inbox.py" line="869"/>
         <source>No saved replies yet</source>
         <translation>Noch keine gespeicherten Antworten</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="863"/>
+        <location filename="../../ui/views/inbox.py" line="872"/>
         <source>Save this reply for later…</source>
         <translation>Diese Antwort für später speichern…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="866"/>
+        <location filename="../../ui/views/inbox.py" line="875"/>
         <source>Manage saved replies…</source>
         <translation>Gespeicherte Antworten verwalten…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="942"/>
+        <location filename="../../ui/views/inbox.py" line="951"/>
         <source>Syncing…</source>
         <translation>Wird abgerufen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="949"/>
+        <location filename="../../ui/views/inbox.py" line="958"/>
         <source>No channel with an inbox is connected.</source>
         <translation>Kein Kanal mit Posteingang ist verbunden.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox.py" line="958"/>
+        <location filename="../../ui/views/inbox.py" line="967"/>
         <source>%1 new, %2 updated</source>
         <translation>%1 neu, %2 aktualisiert</translation>
     </message>
@@ -3361,27 +3366,27 @@
 <context>
     <name>inbox</name>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="48"/>
+        <location filename="../../ui/views/inbox_model.py" line="58"/>
         <source>Negative</source>
         <translation>Negativ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="49"/>
+        <location filename="../../ui/views/inbox_model.py" line="59"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="50"/>
+        <location filename="../../ui/views/inbox_model.py" line="60"/>
         <source>Positive</source>
         <translation>Positiv</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="57"/>
+        <location filename="../../ui/views/inbox_model.py" line="67"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inbox_model.py" line="58"/>
+        <location filename="../../ui/views/inbox_model.py" line="68"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>

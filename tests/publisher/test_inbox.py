@@ -495,3 +495,25 @@ def test_an_item_restored_on_the_network_is_no_longer_deleted(services, network)
     assert services.inbox.sync()[0].updated == 1
     assert not services.inbox.list()[0].deleted
     assert services.inbox.sync()[0].updated == 0
+
+
+def test_a_search_matching_many_messages_lists_them_newest_first_like_a_rare_one(services, network):
+    network.page_size = 500
+    for n in range(1_200):
+        words = "delivery late" if n % 2 else "delivery fine"
+        network.add(f"c{n}", _ago(1_000 - n * 0.5), f"{words} number{n}")
+    services.inbox.sync()
+    common = services.inbox.list(InboxFilter(query="delivery"), limit=5)  # 1,200 matches: read newest first
+    assert [r.text for r in common] == [
+        f"delivery {'late' if n % 2 else 'fine'} number{n}" for n in range(1199, 1194, -1)
+    ]
+    assert services.inbox.count(InboxFilter(query="delivery")) == 1_200
+    assert services.inbox.count(InboxFilter(query="delivery late")) == 600
+    rare = services.inbox.list(InboxFilter(query="number119"), limit=20)  # few matches (a prefix): fetched by id
+    assert [r.text for r in rare][:3] == [
+        "delivery late number1199",
+        "delivery fine number1198",
+        "delivery late number1197",
+    ]
+    assert len(rare) == 11  # number119 and number1190 … number1199
+    assert [r.text for r in services.inbox.list(InboxFilter(query="late", status="done"))] == []

@@ -3,7 +3,7 @@ to the network (or stay in the box with the error), and hostile HTML shown inert
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from ui.engine_runner import EngineRunner
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 from ui.views.inbox import InboxView
+from ui.views.inbox_model import InboxListModel
 
 HOSTILE = (
     '<p>Hi <script>alert("x")</script><img src="https://tracker.example/pixel.gif" onerror="alert(1)" alt="pic">'
@@ -220,3 +221,83 @@ def test_the_conversation_shows_our_post_then_the_thread(
     shown = view.conversation.toPlainText()
     assert shown.index("Our winter launch is here") < shown.index("Congrats!") < shown.index("Thanks Bo")
     assert "\u202e" not in view.detail_title.text()
+
+
+class _StepByStep(TaskRunner):
+    """Runs each task only when the test says so, so the list can be looked at between two of them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.queue: list[tuple[Callable[[], Any], Callable[[Any], None] | None]] = []
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_failed: Callable[[Exception], None] | None = None,
+    ) -> None:
+        self.queue.append((fn, on_done))
+
+    def step(self) -> None:
+        fn, on_done = self.queue.pop(0)
+        result = fn()
+        if on_done is not None:
+            on_done(result)
+
+
+def _texts(model: InboxListModel) -> list[str]:
+    return [str(model.data(model.index(r, 2))) for r in range(model.rowCount())]
+
+
+def test_a_long_list_shows_its_first_rows_before_every_id_is_known(
+    qtbot: Any, qtmodeltester: Any, services: Services, english: None
+) -> None:
+    class TwoFirst(InboxListModel):
+        FIRST_PAGE = 2  # the four messages are a long list here
+
+    tasks = _StepByStep()
+    model = TwoFirst(services, tasks)
+    model.set_filter(None)
+    tasks.step()  # the first rows only: shown at once, with their text
+    assert _texts(model) == ["Where is my invoice?", "Great launch, thank you!"]
+    assert not model.is_complete()
+    qtbot.waitUntil(lambda: len(tasks.queue) == 1)  # then every id
+    tasks.step()
+    assert model.is_complete() and model.total() == 4
+    assert _texts(model)[:2] == ["Where is my invoice?", "Great launch, thank you!"]  # kept, not loaded again
+    assert _texts(model)[2:] == ["", ""]  # the others load when a view asks for them
+    qtbot.waitUntil(lambda: len(tasks.queue) == 1)
+    tasks.step()
+    assert _texts(model) == ["Where is my invoice?", "Great launch, thank you!", "Hostile one", "Just saying hello"]
+    qtmodeltester.check(model)
+
+
+def test_a_message_looked_for_among_the_first_rows_is_in_the_list_once_complete(
+    qtbot: Any, services: Services, english: None
+) -> None:
+    class Small(InboxListModel):
+        FIRST_PAGE = 2
+        CHUNK = 2  # two rows exposed at a time
+
+    tasks = _StepByStep()
+    model = Small(services, tasks)
+    model.set_filter(None)
+    tasks.step()
+    last = services.inbox.ids()[-1]  # "Just saying hello", the oldest
+    assert model.row_of(last) is None  # not among the first rows: the view cannot select it yet
+    qtbot.waitUntil(lambda: len(tasks.queue) == 1)
+    tasks.step()
+    assert model.row_of(last) == 3  # exposed with the whole list, so selecting it again works
+    assert model.rowCount() == 4
+
+
+def test_a_short_list_is_complete_with_its_first_rows(qtbot: Any, services: Services, english: None) -> None:
+    tasks = _StepByStep()
+    model = InboxListModel(services, tasks)
+    model.set_filter(None)
+    tasks.step()
+    assert model.is_complete() and model.total() == 4
+    qtbot.wait(20)
+    assert tasks.queue == []  # no id query: the first page held every message
+    assert _texts(model)[-1] == "Just saying hello"

@@ -475,13 +475,17 @@ class InboxView(QWidget):
 
     def _apply_filter(self) -> None:
         self._search_timer.stop()
-        flt = self.current_filter()
-        # A column that says the same on every row (the filter's value) gives its room to the message.
-        self.table.setColumnHidden(InboxListModel.COLUMNS.index("status"), flt.status is not None)
-        self.table.setColumnHidden(InboxListModel.COLUMNS.index("channel"), flt.channel is not None)
-        self.model.set_filter(flt)
+        self.model.set_filter(self.current_filter())
+
+    def _hide_constant_columns(self) -> None:
+        # A column that says the same on every row (the filter's value) gives its room to the message; done when
+        # the new rows are in, so the old ones are not painted once more in the new layout.
+        flt = self.model.current_filter()
+        self.table.setColumnHidden(InboxListModel.COLUMNS.index("status"), flt is not None and flt.status is not None)
+        self.table.setColumnHidden(InboxListModel.COLUMNS.index("channel"), flt is not None and flt.channel is not None)
 
     def _on_model_reset(self) -> None:
+        self._hide_constant_columns()
         self._update_count()
         if self._pending_show is not None:
             wanted, self._pending_show = self._pending_show, None
@@ -491,10 +495,15 @@ class InboxView(QWidget):
             if row is not None:
                 self.table.selectRow(row)
                 return
+            if not self.model.is_complete():
+                return  # only the first rows are in: the selected message may come with the rest
         self._show_detail(None)
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%n message(s)", "", self.model.total()))
+        if self.model.is_complete():
+            self.count_label.setText(self.tr("%n message(s)", "", self.model.total()))
+        else:
+            self.count_label.setText(self.tr("Counting messages…"))
 
     # -- selection --------------------------------------------------------------------------------------
 

@@ -2,14 +2,23 @@
 
 The model holds every matching id (cheap even for 200,000 items) but exposes them in chunks through
 ``fetchMore``, and loads the rows a view actually paints in batches on the task runner (``services.inbox.rows``).
+After a change of filter or search it shows the first page (``services.inbox.list``) before every id is known
+(``services.inbox.ids``), see :mod:`ui.views.lazy_model`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from publisher.domain.inbox import InboxRow
@@ -23,9 +32,22 @@ if TYPE_CHECKING:
 
 CHUNK = 500
 BATCH = 150
+CELL_CACHE = 2000  # rows whose cell texts are kept
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
+
+# The roles data() answers; a view's delegate asks for seven per cell, most of them answered with nothing.
+_ROLES = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        ITEM_ID_ROLE,
+    )
+)
 
 SENTIMENT_COLOURS = {"negative": QColor(190, 40, 30), "positive": QColor(30, 130, 60), "neutral": QColor(110, 110, 110)}
 SENTIMENT_SYMBOLS = {"negative": "▼", "positive": "▲", "neutral": "●"}
@@ -52,11 +74,18 @@ class InboxListModel(LazyIdModel[InboxRow]):
     COLUMNS = ("channel", "author", "text", "received", "status", "sentiment", "assignee")
     CHUNK = CHUNK
     BATCH = BATCH
+    FIRST_PAGE = BATCH
 
     def __init__(self, services: Services, tasks: TaskRunner, parent: Any = None) -> None:
         super().__init__(tasks, parent)
         self._services = services
         self._filter: InboxFilter | None = None
+        self._bold: QFont | None = None
+        self._cell_texts: dict[int, tuple[InboxRow, tuple[str, ...]]] = {}  # by id, with the row they were made of
+
+    def current_filter(self) -> InboxFilter | None:
+        """The filter the rows shown were (or are being) loaded for."""
+        return self._filter
 
     def set_filter(self, flt: InboxFilter | None) -> None:
         self._filter = flt
@@ -68,6 +97,10 @@ class InboxListModel(LazyIdModel[InboxRow]):
 
     def fetch_rows(self, ids: Sequence[int]) -> list[InboxRow]:
         return self._services.inbox.rows(list(ids))
+
+    def fetch_first_rows(self) -> Callable[[], list[InboxRow]]:
+        flt, limit = self._filter, self.FIRST_PAGE
+        return lambda: self._services.inbox.list(flt, limit=limit)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -85,20 +118,34 @@ class InboxListModel(LazyIdModel[InboxRow]):
         )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._shown:
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < self._shown:
             return None
         item_id = self._ids[index.row()]
+        return self._value(item_id, self._rows.get(item_id), index.column(), role)
+
+    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        # Every role of a cell in one call (what a view's delegate asks for when it paints): the row is looked up
+        # once, not once per role.
+        if not index.isValid() or not 0 <= index.row() < self._shown:
+            return
+        item_id = self._ids[index.row()]
+        row, column = self._rows.get(item_id), index.column()
+        span = (roleDataSpan,) if isinstance(roleDataSpan, QModelRoleData) else roleDataSpan
+        for role_data in cast(Iterable[QModelRoleData], span):  # a sequence at run time; the stubs do not say so
+            role = role_data.role()
+            role_data.setData(self._value(item_id, row, column, role) if role in _ROLES else None)
+
+    def _value(self, item_id: int, row: InboxRow | None, column_index: int, role: int) -> Any:
         if role == ITEM_ID_ROLE:
             return item_id
-        row = self._rows.get(item_id)
         if row is None:
             if role == Qt.ItemDataRole.DisplayRole:
                 self._want(item_id)
-                return "…" if index.column() == 0 else ""
+                return "…" if column_index == 0 else ""
             return None
-        column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return self._cells(row)[column_index]
+        column = self.COLUMNS[column_index]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "author":
                 return f"{row.author_name} ({row.author})" if row.author_name else row.author
@@ -110,10 +157,22 @@ class InboxListModel(LazyIdModel[InboxRow]):
         if role == Qt.ItemDataRole.ForegroundRole and column == "sentiment":
             return SENTIMENT_COLOURS.get(row.sentiment)
         if role == Qt.ItemDataRole.FontRole and row.unread:
-            font = QFont()
-            font.setBold(True)
-            return font
+            if self._bold is None:
+                self._bold = QFont()
+                self._bold.setBold(True)
+            return self._bold
         return None
+
+    def _cells(self, row: InboxRow) -> tuple[str, ...]:
+        """The texts of a row's cells, made once per loaded row (a paint asks for each again)."""
+        cached = self._cell_texts.get(row.id)
+        if cached is not None and cached[0] is row:
+            return cached[1]
+        if len(self._cell_texts) >= CELL_CACHE:
+            self._cell_texts.clear()
+        cells = tuple(self._display(row, column) for column in self.COLUMNS)
+        self._cell_texts[row.id] = (row, cells)
+        return cells
 
     def _display(self, row: InboxRow, column: str) -> str:
         if column == "channel":
