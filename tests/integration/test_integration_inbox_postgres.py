@@ -6,16 +6,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -24,39 +17,12 @@ from publisher.channels.registry import Registry
 from publisher.clock import ManualClock
 from publisher.db.models import Base
 from publisher.services import InboxFilter, build_services
+from tests.integration.servers.running import REAL_SERVERS
 from tests.publisher.inbox_fake import FakeInboxKind
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        os.environ.get("PUBLISHER_SKIP_SERVERS") == "1", reason="PUBLISHER_SKIP_SERVERS=1: real servers are skipped"
-    ),
-]
+pytestmark = REAL_SERVERS
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-
-
-def _server_module() -> ModuleType:
-    path = Path(__file__).with_name("servers") / "postgres_server.py"
-    spec = importlib.util.spec_from_file_location("publisher_test_postgres_server_inbox", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    servers = _server_module()
-    try:
-        server = servers.start(tmp_path_factory.mktemp("postgres"))
-    except servers.PostgresError as exc:
-        pytest.fail(str(exc), pytrace=False)
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def test_the_inbox_on_postgresql(postgres: Any) -> None:

@@ -7,21 +7,13 @@ the ``psycopg`` driver (in the ``dev`` extra). A start failure fails the test wi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 import sqlalchemy as sa
 
-from tests.integration.servers.running import REAL_SERVERS, running
+from tests.integration.servers.running import REAL_SERVERS
 
 pytestmark = REAL_SERVERS
-
-
-@pytest.fixture(scope="module")
-def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    with running("postgres", tmp_path_factory.mktemp("postgres")) as server:
-        yield server
 
 
 def test_select_one_through_sqlalchemy(postgres: Any) -> None:
