@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from publisher.domain import DeliveryState
 from publisher.services import InboxFilter, Services, build_services
 from tests.integration.servers.running import REAL_SERVERS, running
+from tests.integration.synapse_client import api as _api
+from tests.integration.synapse_client import register as _register
 
 pytestmark = REAL_SERVERS
 
@@ -27,21 +28,6 @@ pytestmark = REAL_SERVERS
 def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with running("synapse", tmp_path_factory.mktemp("synapse")) as server:
         yield server.url
-
-
-def _register(url: str, name: str) -> dict[str, Any]:
-    body = {"username": name, "password": f"pw-{name}", "auth": {"type": "m.login.dummy"}}
-    response = httpx.post(f"{url}/_matrix/client/v3/register", json=body, timeout=30)
-    assert response.status_code == 200, response.text
-    return dict(response.json())
-
-
-def _api(url: str, token: str, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
-    response = httpx.request(
-        method, f"{url}/_matrix/client/v3{path}", headers={"Authorization": f"Bearer {token}"}, timeout=30, **kwargs
-    )
-    assert response.status_code == 200, response.text
-    return dict(response.json())
 
 
 def _send(url: str, token: str, room_id: str, content: dict[str, Any]) -> str:
