@@ -100,6 +100,8 @@ def test_filters_and_search_narrow_the_list(qtbot: Any, view: InboxView, service
     assert view.model.total() == 3
     view.sentiment_filter.setCurrentIndex(view.sentiment_filter.findData("positive"))
     assert _texts_shown(view, qtbot) == ["Great launch, thank you!"]
+    view.table.selectRow(0)
+    assert "Positive (" in view.detail_meta.text() and "great" in view.detail_meta.text()  # why it is positive
 
 
 def test_keyboard_moves_marks_done_and_assigns(

@@ -617,7 +617,10 @@ class InboxView(QWidget):
         row = detail.row
         self.detail_title.setText(f"{row.author_name} ({row.author})" if row.author_name else row.author)
         meta = [row.channel, local_datetime(row.received_at), status_name(row.status)]
-        meta.append(f"{SENTIMENT_SYMBOLS.get(row.sentiment, '')} {sentiment_name(row.sentiment)}")
+        mood = f"{SENTIMENT_SYMBOLS.get(row.sentiment, '')} {sentiment_name(row.sentiment)}"
+        if detail.sentiment_words:  # the words that tipped it: the judgement can be checked at a glance
+            mood += f" ({', '.join(detail.sentiment_words)})"
+        meta.append(mood)
         if row.assignee:
             meta.append(self.tr("assigned to %1").replace("%1", row.assignee))
         if detail.tags:
