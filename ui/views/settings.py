@@ -9,11 +9,13 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -161,8 +163,9 @@ class SettingsView(QWidget):
         workflow_form.addRow(self.workflow_message)
         self._loading_workflow = False
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(storage)
         layout.addWidget(secrets)
         layout.addWidget(workflow)
@@ -170,6 +173,14 @@ class SettingsView(QWidget):
         layout.addWidget(notifications)
         layout.addWidget(general)
         layout.addStretch(1)
+        # The groups keep their natural height; on a small screen the page scrolls rather than squeezing them.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        outer = QVBoxLayout(self)
+        outer.addWidget(heading)
+        outer.addWidget(scroll, 1)
 
     def refresh(self) -> None:
         # Asking keyring for its backend loads it (and D-Bus, cryptography): only when the page is looked at.
