@@ -196,6 +196,8 @@ class InboxView(QWidget):
 
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.since_edit)  # shown for "Between…": here the search field makes room for them
+        search_row.addWidget(self.until_edit)
         search_row.addWidget(self.sync_button)
         filter_row = QHBoxLayout()
         for widget in (
@@ -207,8 +209,6 @@ class InboxView(QWidget):
             self.assignee_filter,
             self.tag_filter,
             self.date_filter,
-            self.since_edit,
-            self.until_edit,
         ):
             filter_row.addWidget(widget)
         filter_row.addStretch(1)
