@@ -16,6 +16,8 @@ from publisher.channels.registry import Registry
 from publisher.domain.brand import BrandProfile
 from publisher.services import Services, build_services
 from tests.publisher.inbox_fake import FakeInboxKind
+from tests.ui.inbox_support import select_by_text as _select_by_text
+from tests.ui.inbox_support import texts_shown as _texts_shown
 from ui.engine_runner import EngineRunner
 from ui.main_window import MainWindow
 from ui.preferences import set_notify_all_messages, set_notify_mentions
@@ -57,27 +59,10 @@ def view(qtbot: Any, services: Services, english: None) -> InboxView:
     return widget
 
 
-def _texts(view: InboxView, qtbot: Any) -> list[str]:
-    model = view.model
-    ids = [model.item_id_at(r) for r in range(model.rowCount())]
-    for r in range(model.rowCount()):
-        model.data(model.index(r, 2))
-    qtbot.waitUntil(lambda: all(model.summary(i) is not None for i in ids if i is not None))
-    return [str(model.data(model.index(r, 2))) for r in range(model.rowCount())]
-
-
-def _select(view: InboxView, qtbot: Any, text: str) -> int:
-    row = _texts(view, qtbot).index(text)
-    view.table.selectRow(row)
-    item_id = view.model.item_id_at(row)
-    assert item_id is not None
-    return item_id
-
-
 def test_a_saved_reply_is_inserted_with_the_authors_name(qtbot: Any, view: InboxView, services: Services) -> None:
     services.saved_replies.add("Invoice", "Hi {first_name}, your invoice is on its way. — {me}")
     view.refresh()
-    _select(view, qtbot, "Where is my invoice?")
+    _select_by_text(view, qtbot, "Where is my invoice?")
     view.saved_menu.aboutToShow.emit()
     titles = [a.text() for a in view.saved_menu.actions() if a.text()]
     assert titles[0] == "Invoice" and "Manage saved replies…" in titles
@@ -123,7 +108,7 @@ def test_the_brand_check_marks_a_banned_word_and_blocks_sending_until_fixed(
     services.brands.save(BrandProfile(name="ACME", banned_words=("cheap",), signatures={"*": "— ACME"}))
     services.brands.set_default("ACME")
     view.refresh()
-    _select(view, qtbot, "Where is my invoice?")
+    _select_by_text(view, qtbot, "Where is my invoice?")
     view.reply_box.setPlainText("We are not cheap, Bob.")
     assert view.brand_problems.isVisibleTo(view)
     shown = " ".join(label.text() for label in view.brand_problems.findChildren(type(view.counter)))
@@ -142,23 +127,23 @@ def test_the_brand_check_marks_a_banned_word_and_blocks_sending_until_fixed(
 def test_kind_campaign_and_date_filters(
     qtbot: Any, view: InboxView, services: Services, network: FakeInboxKind
 ) -> None:
-    assert sorted(_texts(view, qtbot)) == ["Old mention", "Thanks!", "Where is my invoice?"]
+    assert sorted(_texts_shown(view, qtbot)) == ["Old mention", "Thanks!", "Where is my invoice?"]
     view.kind_filter.setCurrentIndex(view.kind_filter.findData("reply"))
-    assert _texts(view, qtbot) == ["Thanks!"]
+    assert _texts_shown(view, qtbot) == ["Thanks!"]
     view.kind_filter.setCurrentIndex(0)
     view.date_filter.setCurrentIndex(view.date_filter.findData("week"))
-    assert sorted(_texts(view, qtbot)) == ["Thanks!", "Where is my invoice?"]
+    assert sorted(_texts_shown(view, qtbot)) == ["Thanks!", "Where is my invoice?"]
     view.date_filter.setCurrentIndex(view.date_filter.findData("custom"))
     assert view.since_edit.isVisibleTo(view) and view.until_edit.isVisibleTo(view)
     old_day = QDate.currentDate().addDays(-10)
     view.since_edit.setDate(old_day)
     view.until_edit.setDate(old_day)
-    assert _texts(view, qtbot) == ["Old mention"]
+    assert _texts_shown(view, qtbot) == ["Old mention"]
     view.date_filter.setCurrentIndex(0)
     assert not view.since_edit.isVisibleTo(view)
     # Unassigned, and a campaign (none here yet: only "All campaigns" is offered).
     view.assignee_filter.setCurrentIndex(view.assignee_filter.findData(""))
-    assert len(_texts(view, qtbot)) == 3
+    assert len(_texts_shown(view, qtbot)) == 3
     assert [view.campaign_filter.itemText(i) for i in range(view.campaign_filter.count())] == ["All campaigns"]
 
 

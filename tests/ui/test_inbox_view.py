@@ -16,6 +16,8 @@ from publisher.channels.registry import Registry
 from publisher.errors import Rejected
 from publisher.services import Services, build_services
 from tests.publisher.inbox_fake import FakeInboxKind
+from tests.ui.inbox_support import select_by_text as _select_by_text
+from tests.ui.inbox_support import texts_shown as _texts_shown
 from ui.engine_runner import EngineRunner
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
@@ -59,26 +61,6 @@ def view(qtbot: Any, services: Services, english: None) -> InboxView:
     widget.show()
     widget.refresh()
     return widget
-
-
-def _ids_shown(view: InboxView) -> list[int]:
-    return [view.model.item_id_at(r) or 0 for r in range(view.model.rowCount())]
-
-
-def _texts_shown(view: InboxView, qtbot: Any) -> list[str]:
-    model = view.model
-    for r in range(model.rowCount()):
-        model.data(model.index(r, 2))  # asks for the row
-    qtbot.waitUntil(lambda: all(model.summary(i) is not None for i in _ids_shown(view)))
-    return [str(model.data(model.index(r, 2))) for r in range(model.rowCount())]
-
-
-def _select_by_text(view: InboxView, qtbot: Any, text: str) -> int:
-    row = _texts_shown(view, qtbot).index(text)
-    view.table.selectRow(row)
-    item_id = view.model.item_id_at(row)
-    assert item_id is not None and view.selected_id() == item_id
-    return item_id
 
 
 def test_the_list_model_passes_the_model_tester(qtbot: Any, qtmodeltester: Any, view: InboxView) -> None:
