@@ -219,3 +219,13 @@ def test_a_notification_click_shows_the_message_whatever_the_filters(
     inbox.contact_button.click()  # the person behind it
     assert window.current_view() == "contacts"
     engine.stop()
+
+
+def test_a_newly_connected_channel_is_synced_at_once(qtbot: Any, view: InboxView, services: Services) -> None:
+    before = services.inbox.count()
+    services.channels.add("fakeinbox", name="Second")  # e.g. added on the Channels page
+    view.refresh()  # what the window does after any change
+    assert services.inbox.count() == 2 * before  # its back-fill ran without waiting for the 5-minute timer
+    assert "Second: 3 new" in view.sync_label.text()
+    view.refresh()
+    assert "Second: 3 new" in view.sync_label.text()  # no new channel: no sync (it would say "0 new")

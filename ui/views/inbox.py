@@ -110,6 +110,7 @@ class InboxView(QWidget):
         self._saved: list[SavedReplyInfo] = []
         self._watermark: int | None = None  # the newest item id already announced; None until first read
         self._people: list[str] = []
+        self._known_channels: set[str] = set()  # inbox channels seen so far: a new one is synced at once
         self._brand_blocks = False
         self._pending_show: int | None = None  # a message to bring into the list once it has loaded
         self._sending = False
@@ -412,6 +413,10 @@ class InboxView(QWidget):
     def _on_choices_loaded(self, loaded: tuple[list[str], list[str], list[str], str]) -> None:
         channels, campaigns, people, me = loaded
         self._people, self._me = people, me
+        fresh = set(channels) - self._known_channels
+        self._known_channels = set(channels)
+        if fresh:
+            self.sync_now()  # a channel just connected (or the window just opened): its back-fill starts now
         _refill(self.channel_filter, self.tr("All channels"), [(name, name) for name in channels])
         _refill(self.campaign_filter, self.tr("All campaigns"), [(name, name) for name in campaigns])
         self._fill_assignees(people, me)
