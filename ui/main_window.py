@@ -32,7 +32,6 @@ from ui.views.brand import BrandView
 from ui.views.calendar import CalendarView
 from ui.views.channels import ChannelsView
 from ui.views.compose import ComposeView
-from ui.views.contacts import ContactsView
 from ui.views.inbox import InboxView
 from ui.views.placeholder import ComingView
 from ui.views.posts import PostsView
@@ -40,6 +39,7 @@ from ui.views.settings import SettingsView
 
 if TYPE_CHECKING:
     from publisher.services import Services
+    from ui.views.contacts import ContactsView
 
 VIEW_KEYS = ("compose", "posts", "calendar", "inbox", "contacts", "analytics", "channels", "brand", "settings")
 
@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         self.posts = PostsView(services, tasks)
         self.calendar = CalendarView(services, tasks)
         self.inbox = InboxView(services, tasks)
+        from ui.views.contacts import ContactsView  # a page for later: not needed for the first paint
+
         self.contacts = ContactsView(services, tasks)
         self.analytics = ComingView(
             self.tr("Analytics"),

@@ -16,8 +16,6 @@ from datetime import datetime
 from html.parser import HTMLParser
 from typing import Any
 
-import nh3
-
 KINDS = ("reply", "mention", "comment", "message")
 STATUSES = ("open", "done")
 MAX_TEXT_CHARS = 100_000  # a body longer than this is cut, with a note saying so
@@ -66,6 +64,8 @@ def sanitise_html(value: str | None) -> str | None:
     """Safe HTML for the conversation pane, or None when there is none (or too much to be worth keeping)."""
     if not value or not value.strip() or len(value) > MAX_HTML_CHARS:
         return None
+    import nh3  # loaded with the first HTML to clean: the window's views need this module's types, not nh3
+
     first = nh3.clean(
         value,
         tags=set(ALLOWED_TAGS | {"img"}),

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -256,6 +256,7 @@ class ContactsView(QWidget):
 
     def __init__(self, services: Services, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._stale = True  # loaded when first shown
         self._services = services
         self._tasks = tasks
         self._selected: int | None = None
@@ -447,10 +448,21 @@ class ContactsView(QWidget):
     # -- loading ----------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """The tag choices, the list and the shown contact again (e.g. after a sync or a change elsewhere)."""
+        """The tag choices, the list and the shown contact again (e.g. after a sync or a change elsewhere).
+        While the page is not shown this only notes that it is stale: it loads when it is next shown, so the
+        window's start does not read every contact for a page nobody has opened yet."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         self._reload_list()
         if self._selected is not None:
             self.load_detail()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _reload_list(self) -> None:
         self._tasks.run(self._services.contacts.tags, on_done=self._on_tags_loaded)
