@@ -204,7 +204,7 @@ def _merge_area_messages() -> None:
     from publisher.domain._contact_messages import CONTACT_MESSAGES
     from publisher.domain._inbox_messages import INBOX_MESSAGES
     from publisher.domain._media_messages import MEDIA_MESSAGES
-    from publisher.text.messages import TEXT_MESSAGES
+    from publisher.domain._text_messages import TEXT_MESSAGES
 
     MESSAGES.update(CHANNEL_MESSAGES)
     MESSAGES.update(MATRIX_MESSAGES)

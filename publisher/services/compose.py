@@ -7,16 +7,16 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from publisher.compose import CheckResult, Target, check_text, text_kind_of
 from publisher.db.models import Channel
 from publisher.db.session import Database
 from publisher.errors import InputError, NotFound
-from publisher.text import kind_info
 
 if TYPE_CHECKING:
+    from publisher.compose import CheckResult, Target
     from publisher.domain.brand import BrandProfile
 
-__all__ = ["CheckResult", "ComposeService", "Target", "check_text", "text_kind_of"]
+# The text engine (regex, Markdown, the networks' tables) is loaded by the first check, not with the services:
+# the window opens its database right after the first paint and needs none of it for that.
 
 
 class ComposeService:
@@ -26,12 +26,17 @@ class ComposeService:
     @staticmethod
     def kind_targets(kinds: Sequence[str]) -> list[Target]:
         """Targets for bare network kinds: no database needed."""
+        from publisher.compose import Target
+        from publisher.text import kind_info
+
         for kind in kinds:
             kind_info(kind)  # raises InputError for an unknown kind
         return [Target(name=kind, kind=kind) for kind in kinds]
 
     def targets(self, *, kinds: Sequence[str] = (), channels: Sequence[str] = ()) -> list[Target]:
         """Targets for network kinds and for configured channels (by name). Unknown ones are refused."""
+        from publisher.compose import Target, text_kind_of
+
         result = self.kind_targets(kinds)
         if channels:
             with self.db.session() as session:
@@ -61,5 +66,7 @@ class ComposeService:
         brand: BrandProfile | None = None,
         variants: Mapping[str, str] | None = None,
     ) -> list[CheckResult]:
+        from publisher.compose import check_text
+
         variants = variants or {}
         return [check_text(variants.get(t.name, markdown), t, brand=brand) for t in targets]

@@ -26,7 +26,7 @@ from publisher.domain.problems import Fix, Problem, Severity
 from ui.errors import problem_text
 
 if TYPE_CHECKING:
-    from publisher.services.compose import CheckResult
+    from publisher.compose import CheckResult
 
 # Each network's own accent colour, used for the avatar and the card edge (identity colours, not UI chrome).
 ACCENTS = {
