@@ -696,7 +696,7 @@ class InboxService:
     def latest_id(self) -> int:
         """The newest item's id (0 when the inbox is empty): where :meth:`arrivals` starts counting."""
         with self.db.session() as session:
-            return int(session.scalar(select(func.coalesce(func.max(InboxItem.id), 0))) or 0)
+            return _newest_id(session)
 
     def arrivals(
         self, after_id: int, kinds: Sequence[str] = ("mention",), *, limit: int = 5
@@ -705,7 +705,7 @@ class InboxService:
         teammate): the newest id seen, how many there are, and the newest ``limit`` of them. Items already done
         or deleted are not news."""
         with self.db.session() as session:
-            newest = int(session.scalar(select(func.coalesce(func.max(InboxItem.id), 0))) or 0)
+            newest = _newest_id(session)
             if newest <= after_id or not kinds:
                 return max(newest, after_id), 0, []
             fresh = and_(
@@ -891,6 +891,10 @@ class InboxService:
             row = session.get(InboxReply, reply_id)
             assert row is not None
             return _reply_info(row)
+
+
+def _newest_id(session: Session) -> int:
+    return int(session.scalar(select(func.coalesce(func.max(InboxItem.id), 0))) or 0)
 
 
 def _reply_info(r: InboxReply) -> InboxReplyInfo:

@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from publisher.clock import Clock
-from publisher.db.models import Channel, InboxItem, SavedReply, User
+from publisher.db.models import Channel, InboxItem, SavedReply
 from publisher.db.session import Database
 from publisher.domain.saved_replies import MAX_BODY_CHARS, MAX_TITLE_CHARS, SavedReplyInfo, check_template, fill
 from publisher.errors import InputError, NotFound
@@ -103,9 +103,8 @@ class SavedReplyService:
             ).first()
             if found is None:
                 raise NotFound("inbox.item_not_found", id=item_id)
-            me = session.scalar(select(User.name).where(User.name == self.actor)) or self.actor
             name, handle, channel = found
-            return fill(row.body, name=name or "", handle=handle or "", channel=channel, me=me)
+            return fill(row.body, name=name or "", handle=handle or "", channel=channel, me=self.actor)
 
     @staticmethod
     def _find(session: Session, ref: int | str) -> SavedReply:

@@ -1,10 +1,40 @@
-"""Helpers the Inbox view tests share: read the list as the user sees it, select a message by its text."""
+"""What the Inbox view tests share: the ``services`` and ``view`` fixtures (a module imports them and defines its
+own ``network``), reading the list as the user sees it, selecting a message by its text."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+from publisher.channels.registry import Registry
+from publisher.services import Services, build_services
+from tests.publisher.inbox_fake import FakeInboxKind
+from ui.tasks import TaskRunner
 from ui.views.inbox import InboxView
+
+
+@pytest.fixture(name="services")
+def inbox_services(tmp_path: Path, network: FakeInboxKind) -> Iterator[Services]:
+    """A workspace with one channel "Fake" on the test module's ``network``, synced once."""
+    s = build_services(f"sqlite:///{tmp_path / 'ui.sqlite3'}", registry=Registry([network]))
+    s.channels.add("fakeinbox", name="Fake")
+    s.inbox.sync()
+    yield s
+    s.close()
+
+
+@pytest.fixture(name="view")
+def inbox_view(qtbot: Any, services: Services, english: None) -> InboxView:
+    """The Inbox view on ``services``, shown and loaded (tasks run at once)."""
+    widget = InboxView(services, TaskRunner(inline=True))
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    widget.refresh()
+    return widget
 
 
 def ids_shown(view: InboxView) -> list[int]:

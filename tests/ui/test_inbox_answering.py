@@ -3,19 +3,17 @@ the kind/campaign/date filters, desktop notifications of new mentions, and the w
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from publisher.channels.registry import Registry
 from publisher.domain.brand import BrandProfile
-from publisher.services import Services, build_services
+from publisher.services import Services
 from tests.publisher.inbox_fake import FakeInboxKind
+from tests.ui.inbox_support import inbox_services, inbox_view  # noqa: F401 - the fixtures
 from tests.ui.inbox_support import select_by_text as _select_by_text
 from tests.ui.inbox_support import texts_shown as _texts_shown
 from ui.engine_runner import EngineRunner
@@ -38,25 +36,6 @@ def network() -> FakeInboxKind:
     kind.add("m2", _ago(60 * 24 * 10), "Old mention", author="@cy@example.social", author_name="Cy")
     kind.add("m3", _ago(5), "Thanks!", author="@cy@example.social", author_name="Cy", in_reply_to_id="post-1")
     return kind
-
-
-@pytest.fixture
-def services(tmp_path: Path, network: FakeInboxKind) -> Iterator[Services]:
-    s = build_services(f"sqlite:///{tmp_path / 'ui.sqlite3'}", registry=Registry([network]))
-    s.channels.add("fakeinbox", name="Fake")
-    s.inbox.sync()
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def view(qtbot: Any, services: Services, english: None) -> InboxView:
-    widget = InboxView(services, TaskRunner(inline=True))
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    widget.refresh()
-    return widget
 
 
 def test_a_saved_reply_is_inserted_with_the_authors_name(qtbot: Any, view: InboxView, services: Services) -> None:

@@ -3,19 +3,18 @@ to the network (or stay in the box with the error), and hostile HTML shown inert
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QInputDialog
 
-from publisher.channels.registry import Registry
 from publisher.errors import Rejected
-from publisher.services import Services, build_services
+from publisher.services import Services
 from tests.publisher.inbox_fake import FakeInboxKind
+from tests.ui.inbox_support import inbox_services, inbox_view  # noqa: F401 - the fixtures
 from tests.ui.inbox_support import select_by_text as _select_by_text
 from tests.ui.inbox_support import texts_shown as _texts_shown
 from ui.engine_runner import EngineRunner
@@ -42,25 +41,6 @@ def network() -> FakeInboxKind:
     kind.add("m3", _ago(3), "Hostile one", html=HOSTILE, author="@eve@example.social", author_name="Eve")
     kind.add("m4", _ago(4), "Just saying hello")
     return kind
-
-
-@pytest.fixture
-def services(tmp_path: Path, network: FakeInboxKind) -> Iterator[Services]:
-    s = build_services(f"sqlite:///{tmp_path / 'ui.sqlite3'}", registry=Registry([network]))
-    s.channels.add("fakeinbox", name="Fake")
-    s.inbox.sync()
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def view(qtbot: Any, services: Services, english: None) -> InboxView:
-    widget = InboxView(services, TaskRunner(inline=True))
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    widget.refresh()
-    return widget
 
 
 def test_the_list_model_passes_the_model_tester(qtbot: Any, qtmodeltester: Any, view: InboxView) -> None:

@@ -520,26 +520,23 @@ class InboxView(QWidget):
         self._selected = item_id
         self._pending_show = item_id
         self._detail = None
-        widgets = (
+        combos = (
             self.channel_filter,
             self.kind_filter,
             self.sentiment_filter,
             self.campaign_filter,
             self.assignee_filter,
             self.date_filter,
-            self.tag_filter,
-            self.search,
         )
-        for widget in widgets:
+        texts = (self.tag_filter, self.search)
+        for widget in (self.status_filter, *combos, *texts):
             widget.blockSignals(True)
-        for combo in widgets[:6]:
-            combo.setCurrentIndex(0)
-        self.tag_filter.clear()
-        self.search.clear()
-        self.status_filter.blockSignals(True)
+        for combo in combos:
+            combo.setCurrentIndex(0)  # "All …", "Anyone", "Any time"
+        for text_filter in texts:
+            text_filter.clear()
         self.status_filter.setCurrentIndex(self.status_filter.findData(None))  # "All": a done one shows too
-        self.status_filter.blockSignals(False)
-        for widget in widgets:
+        for widget in (self.status_filter, *combos, *texts):
             widget.blockSignals(False)
         self._on_date_range_changed()
         self._apply_filter()  # the reset selects it once the ids are in
